@@ -1,0 +1,7 @@
+package dev.hindsight.accounts.internal;
+
+/** What every authenticated principal carries, however the user signed in. */
+public interface HindsightPrincipal {
+
+    long userId();
+}

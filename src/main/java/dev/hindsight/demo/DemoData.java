@@ -1,0 +1,307 @@
+package dev.hindsight.demo;
+
+import dev.hindsight.accounts.Accounts;
+import dev.hindsight.accounts.Team;
+import dev.hindsight.accounts.User;
+import dev.hindsight.accounts.UserForm;
+import dev.hindsight.catalog.ServiceCatalog;
+import dev.hindsight.incident.Incident;
+import dev.hindsight.incident.IncidentForm;
+import dev.hindsight.incident.IncidentForm.ParticipantEntry;
+import dev.hindsight.incident.IncidentLink;
+import dev.hindsight.incident.IncidentManagement;
+import dev.hindsight.incident.IncidentSettings;
+import dev.hindsight.shared.Actor;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Loads the demo dataset once per database (a marker row makes it safe with several nodes starting together). */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final boolean enabled;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Accounts accounts;
+    private final ServiceCatalog catalog;
+    private final IncidentManagement incidents;
+    private final IncidentSettings settings;
+    private final Clock clock;
+
+    DemoData(
+            @Value("${hindsight.demo-data:false}") boolean enabled,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Accounts accounts,
+            ServiceCatalog catalog,
+            IncidentManagement incidents,
+            IncidentSettings settings,
+            Clock clock) {
+        this.enabled = enabled;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.accounts = accounts;
+        this.catalog = catalog;
+        this.incidents = incidents;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("insert into app_markers (name, created_at) values ('demo-data', ?)")
+                        .param(OffsetDateTime.now(clock))
+                        .update();
+                load();
+            });
+            log.info("Loaded the demo dataset.");
+        } catch (DuplicateKeyException alreadyLoaded) {
+            log.debug("Demo dataset already loaded.");
+        }
+    }
+
+    private void load() {
+        User admin = accounts.findByUsername("admin").orElseThrow();
+        Actor actor = new Actor(admin.id(), admin.username(), admin.role());
+        User alice = accounts.create(actor, new UserForm("alice", "Alice Moreau", "alice@example.com", "editor", null));
+        User bilal = accounts.create(actor, new UserForm("bilal", "Bilal Haddad", "bilal@example.com", "editor", null));
+        User chen = accounts.create(actor, new UserForm("chen", "Chen Wei", "chen@example.com", "viewer", null));
+        User dara = accounts.create(actor, new UserForm("dara", "Dara O'Neill", "dara@example.com", "editor", null));
+        Team payments = accounts.createTeam(
+                actor, "Payments", "Checkout and payment processing", List.of(alice.id(), bilal.id()));
+        Team platform = accounts.createTeam(
+                actor, "Platform", "Kubernetes, networking, databases", List.of(chen.id(), dara.id()));
+        Team search = accounts.createTeam(actor, "Search", "Product search and recommendations", List.of(dara.id()));
+        catalog.create(actor, "checkout-api", "Checkout and order placement", payments.id());
+        catalog.create(actor, "payments-gateway", "Card payments through the PSP", payments.id());
+        catalog.create(actor, "postgres-main", "Primary PostgreSQL cluster", platform.id());
+        catalog.create(actor, "edge-proxy", "Ingress load balancers", platform.id());
+        catalog.create(actor, "search-api", "Product search", search.id());
+        settings.defineField(
+                actor, "region", "Region", "choice", false, List.of("eu-west-1", "us-east-1", "ap-south-1"));
+        settings.defineField(actor, "customer_tickets", "Customer tickets", "number", false, null);
+
+        OffsetDateTime base =
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        Incident checkout = incidents.create(
+                actor,
+                form(
+                        "Checkout errors after payments-gateway deploy",
+                        "A configuration change in the payments gateway rejected cards from one issuer; checkout failed for about 8% of orders.",
+                        "SEV1",
+                        "resolved",
+                        "normal",
+                        List.of("checkout-api", "payments-gateway"),
+                        "8% of checkout attempts failed with a card error",
+                        12_400L,
+                        38.5,
+                        base.minusDays(20),
+                        0,
+                        7,
+                        9,
+                        52,
+                        95,
+                        "alice",
+                        List.of(new ParticipantEntry("bilal", "responder"), new ParticipantEntry("dara", "scribe")),
+                        List.of("deploy", "config", "customer-facing"),
+                        Map.of("region", "eu-west-1", "customer_tickets", "214")));
+        incidents.changeStatus(actor, checkout.id(), "closed", checkout.version());
+        incidents.create(
+                actor,
+                form(
+                        "Primary database failover took 14 minutes",
+                        "A disk on the primary PostgreSQL node degraded; automatic failover stalled on a replication slot.",
+                        "SEV2",
+                        "resolved",
+                        "normal",
+                        List.of("postgres-main", "checkout-api"),
+                        "Writes failed for 14 minutes; reads served from replicas",
+                        40_000L,
+                        61.0,
+                        base.minusDays(9),
+                        3,
+                        6,
+                        11,
+                        17,
+                        44,
+                        "dara",
+                        List.of(new ParticipantEntry("chen", "subject_matter_expert")),
+                        List.of("database", "failover"),
+                        Map.of("region", "us-east-1")));
+        incidents.create(
+                actor,
+                form(
+                        "Search latency p99 above 2 s",
+                        "Search latency rose after the nightly index rebuild; a cache warm-up job is suspected.",
+                        "SEV3",
+                        "monitoring",
+                        "normal",
+                        List.of("search-api"),
+                        "Slow search results for some users",
+                        null,
+                        4.0,
+                        base.minusHours(30),
+                        12,
+                        15,
+                        80,
+                        -1,
+                        -1,
+                        "dara",
+                        List.of(),
+                        List.of("latency", "cache"),
+                        Map.of()));
+        incidents.create(
+                actor,
+                form(
+                        "TLS certificate on edge proxy expires in 3 days",
+                        "Renewal automation failed silently; found by an external monitor.",
+                        "SEV4",
+                        "identified",
+                        "normal",
+                        List.of("edge-proxy"),
+                        null,
+                        null,
+                        null,
+                        base.minusHours(5),
+                        240,
+                        250,
+                        -1,
+                        -1,
+                        -1,
+                        "chen",
+                        List.of(),
+                        List.of("certificates", "near-miss"),
+                        Map.of()));
+        incidents.create(
+                actor,
+                form(
+                        "Elevated 502s from edge proxy",
+                        "Users report intermittent 502 responses; investigating upstream health checks.",
+                        "SEV2",
+                        "investigating",
+                        "normal",
+                        List.of("edge-proxy", "checkout-api"),
+                        "Intermittent errors on all pages",
+                        null,
+                        null,
+                        base.minusMinutes(50),
+                        6,
+                        9,
+                        -1,
+                        -1,
+                        -1,
+                        "bilal",
+                        List.of(new ParticipantEntry("alice", "communications")),
+                        List.of("network"),
+                        Map.of()));
+        incidents.create(
+                actor,
+                form(
+                        "Suspected credential leak in CI logs",
+                        "A build log printed an access key. Restricted: visible to the people involved and admins only.",
+                        "SEV2",
+                        "identified",
+                        "restricted",
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        base.minusDays(2),
+                        30,
+                        35,
+                        60,
+                        -1,
+                        -1,
+                        "alice",
+                        List.of(),
+                        List.of("security"),
+                        Map.of()));
+        incidents.create(
+                actor,
+                form(
+                        "Typo in status page banner",
+                        "A near miss worth writing down: a maintenance banner showed the wrong date.",
+                        "SEV5",
+                        "resolved",
+                        "normal",
+                        List.of(),
+                        null,
+                        0L,
+                        0.0,
+                        base.minusDays(40),
+                        60,
+                        70,
+                        75,
+                        80,
+                        85,
+                        null,
+                        List.of(),
+                        List.of("near-miss", "comms"),
+                        Map.of()));
+    }
+
+    private static IncidentForm form(
+            String title,
+            String summary,
+            String severity,
+            String status,
+            String visibility,
+            List<String> services,
+            String impact,
+            Long users,
+            Double budget,
+            OffsetDateTime started,
+            int detectMin,
+            int ackMin,
+            int mitigateMin,
+            int resolveMin,
+            int unusedMin,
+            String commander,
+            List<ParticipantEntry> participants,
+            List<String> tags,
+            Map<String, String> fields) {
+        return new IncidentForm(
+                title,
+                summary,
+                severity,
+                status,
+                visibility,
+                services,
+                impact,
+                users,
+                budget,
+                started,
+                detectMin < 0 ? null : started.plusMinutes(detectMin),
+                ackMin < 0 ? null : started.plusMinutes(ackMin),
+                mitigateMin < 0 ? null : started.plusMinutes(mitigateMin),
+                resolveMin < 0 ? null : started.plusMinutes(resolveMin),
+                commander,
+                participants,
+                tags,
+                List.of(new IncidentLink(
+                        "Chat channel", "https://chat.example.com/archives/inc-" + Math.abs(title.hashCode() % 1000))),
+                fields);
+    }
+}
