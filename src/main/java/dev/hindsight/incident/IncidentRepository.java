@@ -108,8 +108,9 @@ class IncidentRepository {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (!actor.isAdmin()) {
-            where.append(" and (i.visibility = 'NORMAL' or i.commander_id = :uid or i.created_by = :uid"
-                    + " or exists (select 1 from incident_participants p where p.incident_id = i.id and p.user_id = :uid))");
+            where.append(
+                    " and (i.visibility = 'NORMAL' or i.commander_id = :uid or i.created_by = :uid"
+                            + " or exists (select 1 from incident_participants p where p.incident_id = i.id and p.user_id = :uid))");
             params.put("uid", actor.userId());
         }
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
