@@ -70,7 +70,12 @@ public class Accounts {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select * from users where id in (:ids)").param("ids", ids).query(Accounts::user).stream()
+        return jdbc
+                .sql("select * from users where id in (:ids)")
+                .param("ids", ids)
+                .query(Accounts::user)
+                .list()
+                .stream()
                 .collect(Collectors.toMap(User::id, u -> u));
     }
 
@@ -286,6 +291,7 @@ public class Accounts {
         Map<Long, List<Long>> members = jdbc
                 .sql("select team_id, user_id from team_members order by user_id")
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list()
                 .stream()
                 .collect(Collectors.groupingBy(
                         Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

@@ -181,6 +181,7 @@ class IncidentPages {
     private String form(Model model, IncidentPageForm form, Incident incident, ZoneId zone) {
         model.addAttribute("form", form);
         model.addAttribute("incident", incident);
+        model.addAttribute("pageTitle", incident == null ? "New incident" : "Edit " + incident.key());
         model.addAttribute("zone", zone);
         model.addAttribute("services", catalog.list());
         model.addAttribute("users", accounts.list());
