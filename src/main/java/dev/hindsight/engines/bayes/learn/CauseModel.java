@@ -177,6 +177,7 @@ public final class CauseModel {
             double prior = prior(cause);
             double logPresent = Math.log(prior);
             double logAbsent = Math.log1p(-prior);
+            List<SymptomEvidence> evidence = new ArrayList<>();
             for (String symptom : symptoms) {
                 boolean seen = observed.contains(symptom);
                 if (!seen && !absentSymptomsAreEvidence) {
@@ -184,12 +185,26 @@ public final class CauseModel {
                 }
                 double withCause = symptomProbability(symptom, cause, true);
                 double withoutCause = symptomProbability(symptom, cause, false);
-                logPresent += seen ? Math.log(withCause) : Math.log1p(-withCause);
-                logAbsent += seen ? Math.log(withoutCause) : Math.log1p(-withoutCause);
+                if (!seen) {
+                    withCause = 1 - withCause;
+                    withoutCause = 1 - withoutCause;
+                }
+                logPresent += Math.log(withCause);
+                logAbsent += Math.log(withoutCause);
+                evidence.add(new SymptomEvidence(symptom, seen, withCause, withoutCause));
             }
+            evidence.sort(Comparator.comparingDouble(SymptomEvidence::likelihoodRatio)
+                    .reversed()
+                    .thenComparing(SymptomEvidence::symptom));
             double posterior = 1 / (1 + Math.exp(logAbsent - logPresent));
             ranked.add(new RankedCause(
-                    cause, posterior, prior, posterior / prior, count(causeCounts, cause), support(cause, observed)));
+                    cause,
+                    posterior,
+                    prior,
+                    posterior / prior,
+                    count(causeCounts, cause),
+                    support(cause, observed),
+                    evidence));
         }
         ranked.sort(Comparator.comparingDouble(RankedCause::posterior)
                 .reversed()

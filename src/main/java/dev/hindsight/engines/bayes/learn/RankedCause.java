@@ -13,13 +13,22 @@ import java.util.Objects;
  * @param occurrences the number of past cases in which the cause was present
  * @param supportingCaseIds the past cases with this cause and at least one of the observed symptoms, most shared
  *     symptoms first (ties in learning order), never null
+ * @param evidence the contribution of each symptom that entered the computation, strongest likelihood ratio
+ *     first, never null
  */
 public record RankedCause(
-        String cause, double posterior, double prior, double lift, int occurrences, List<String> supportingCaseIds) {
+        String cause,
+        double posterior,
+        double prior,
+        double lift,
+        int occurrences,
+        List<String> supportingCaseIds,
+        List<SymptomEvidence> evidence) {
 
-    /** Copies the case ids. */
+    /** Copies the lists. */
     public RankedCause {
         Objects.requireNonNull(cause, "cause");
         supportingCaseIds = List.copyOf(supportingCaseIds);
+        evidence = List.copyOf(evidence);
     }
 }

@@ -70,6 +70,7 @@ class CauseModelTests {
         assertThat(result.get(DEPLOY).supportingCaseIds()).containsExactly("INC-1", "INC-4");
         assertThat(result.get(DB).supportingCaseIds()).containsExactly("INC-3", "INC-4");
         assertThat(result.get(DB).occurrences()).isEqualTo(2);
+        assertThat(result.get(DB).evidence()).containsExactly(new SymptomEvidence(LATENCY, true, 3 / 4.0, 1 / 2.0));
     }
 
     @Test
@@ -94,7 +95,12 @@ class CauseModelTests {
         // db with errors and checkout absent: P(err|db) = 2/4, P(err|no db) = (3-1+1)/(2+2) = 3/4
         double with = 3 / 4.0 * (1 - 2 / 4.0) * (1 - 1 / 2.0);
         double without = 1 / 2.0 * (1 - 3 / 4.0) * (1 - 1 / 4.0);
-        assertThat(byCause(ranking).get(DB).posterior()).isCloseTo(posterior(3 / 6.0, with, without), within(1e-12));
+        RankedCause db = byCause(ranking).get(DB);
+        assertThat(db.posterior()).isCloseTo(posterior(3 / 6.0, with, without), within(1e-12));
+        // ratios: latency (3/4)/(1/2) = 1.5, checkout absent (1/2)/(3/4) = 0.67, errors absent (1/2)/(1/4) = 2
+        assertThat(db.evidence()).extracting(SymptomEvidence::symptom).containsExactly(ERRORS, LATENCY, CHECKOUT);
+        assertThat(db.evidence().get(0).present()).isFalse();
+        assertThat(db.evidence().get(0).likelihoodRatio()).isCloseTo((1 - 2 / 4.0) / (1 - 3 / 4.0), within(1e-12));
     }
 
     @Test
