@@ -1,5 +1,7 @@
 package dev.hindsight.engines.bayes;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +15,6 @@ public record Explanation(Map<String, String> assignment, double jointProbabilit
 
     /** Copies the assignment. */
     public Explanation {
-        assignment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(assignment));
+        assignment = Collections.unmodifiableMap(new LinkedHashMap<>(assignment));
     }
 }

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the BIF text format as written by pgmpy, bnlearn and JavaBayes: {@code network}, {@code variable} blocks
@@ -113,6 +115,7 @@ public final class BifReader {
         private final BayesianNetwork.Builder builder = BayesianNetwork.builder();
         private final Map<String, Integer> cardinalities = new HashMap<>();
         private final Map<String, List<String>> stateNames = new HashMap<>();
+        private final Set<String> defined = new HashSet<>();
 
         Parser(List<Token> tokens) {
             this.tokens = tokens;
@@ -239,6 +242,9 @@ public final class BifReader {
             Integer k = cardinalities.get(child.text());
             if (k == null) {
                 throw error(child, "probability for undeclared variable '" + child.text() + "'");
+            }
+            if (!defined.add(child.text())) {
+                throw error(child, "the probability of '" + child.text() + "' is given twice");
             }
             int rows = 1;
             for (String parent : parents) {

@@ -121,6 +121,8 @@ class NetworkFormatTests {
                 .isInstanceOf(NetworkFormatException.class)
                 .hasMessageContaining("line 5")
                 .hasMessageContaining("'zero'");
+        assertThatThrownBy(() -> BifReader.parse(DOG_BIF + "probability ( family-out ) { table 0.5, 0.5; }"))
+                .hasMessageContaining("the probability of 'family-out' is given twice");
         assertThatThrownBy(() -> BifReader.parse("variable A { type discrete [ 3 ] { a, b }; }"))
                 .hasMessageContaining("declares 3 states but lists 2");
         assertThatThrownBy(() -> BifReader.parse("variable A { type discrete [ 2 ] { a, b }; "))
