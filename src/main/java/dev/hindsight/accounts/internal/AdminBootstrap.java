@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +26,30 @@ class AdminBootstrap implements ApplicationRunner {
 
     private final Accounts accounts;
     private final String configuredPassword;
+    private final Environment environment;
 
-    AdminBootstrap(Accounts accounts, @Value("${hindsight.admin-password:}") String configuredPassword) {
+    AdminBootstrap(
+            Accounts accounts,
+            @Value("${hindsight.admin-password:}") String configuredPassword,
+            Environment environment) {
         this.accounts = accounts;
         this.configuredPassword = configuredPassword;
+        this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        String how = bootstrap();
+        String port = environment.getProperty("local.server.port");
+        if (port != null) {
+            System.out.println();
+            System.out.println(" Hindsight is running at http://localhost:" + port + "/");
+            System.out.println(" Log in as 'admin' " + how);
+            System.out.println();
+        }
+    }
+
+    private String bootstrap() {
         if (!configuredPassword.isBlank()) {
             accounts.ensureAdmin("admin", configuredPassword, false);
             log.info(
@@ -46,7 +63,7 @@ class AdminBootstrap implements ApplicationRunner {
         try {
             accounts.ensureAdmin("admin", password, true);
         } catch (DataIntegrityViolationException another) {
-            return;
+            return "with the password printed by the node that started first.";
         }
         String line = "=".repeat(72);
         System.out.println(line);
@@ -54,6 +71,7 @@ class AdminBootstrap implements ApplicationRunner {
         System.out.println("   user:     admin");
         System.out.println("   password: " + password + "   (shown only now; you will be asked to change it)");
         System.out.println(line);
+        return "with the password above.";
     }
 
     private static String generate() {
