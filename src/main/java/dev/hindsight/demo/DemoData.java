@@ -270,7 +270,6 @@ class DemoData implements ApplicationRunner {
             int ackMin,
             int mitigateMin,
             int resolveMin,
-            int unusedMin,
             String commander,
             List<ParticipantEntry> participants,
             List<String> tags,

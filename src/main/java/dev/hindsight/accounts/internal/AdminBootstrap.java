@@ -54,10 +54,10 @@ class AdminBootstrap implements ApplicationRunner {
             accounts.ensureAdmin("admin", configuredPassword, false);
             log.info(
                     "Admin account 'admin' uses the password from hindsight.admin-password / HINDSIGHT_ADMIN_PASSWORD.");
-            return;
+            return "with the password in HINDSIGHT_ADMIN_PASSWORD.";
         }
         if (accounts.anyUser()) {
-            return;
+            return "with the password printed on first start (set HINDSIGHT_ADMIN_PASSWORD and restart to reset it).";
         }
         String password = generate();
         try {
