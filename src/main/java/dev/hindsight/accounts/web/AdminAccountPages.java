@@ -5,6 +5,7 @@ import dev.hindsight.accounts.UserForm;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.ConflictException;
 import dev.hindsight.shared.InvalidInputException;
+import dev.hindsight.shared.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +56,7 @@ class AdminAccountPages {
 
     @PostMapping("/admin/users/{id}/role")
     String changeRole(Actor actor, @PathVariable long id, @RequestParam String role, RedirectAttributes redirect) {
-        var user = accounts.findById(id).orElseThrow();
+        var user = accounts.findById(id).orElseThrow(() -> new NotFoundException("No user with id " + id));
         try {
             accounts.update(actor, id, new UserForm(user.username(), user.displayName(), user.email(), role, null));
             redirect.addFlashAttribute("flash", user.username() + " is now " + role + ".");
