@@ -207,7 +207,7 @@ final class Analyzer {
             }
             if (STRONG_OMISSIONS.contains(w) && !passive(i)) {
                 Subject subject = subjectBefore(i);
-                if (subject.kind() != Kind.SYSTEM && subject.kind() != Kind.AFFECTED) {
+                if ((subject.kind() != Kind.SYSTEM && subject.kind() != Kind.AFFECTED) || initialName(subject)) {
                     omission(subject, i, objectVerbAfter(i));
                 }
             }
@@ -219,10 +219,22 @@ final class Analyzer {
                     omission(subject, i, skipAdverbs(i + 2));
                 }
             }
-            if (Set.of("mistake", "mistakes", "error", "errors", "blunder", "typo", "negligence", "carelessness", "oversight")
-                    .contains(w)
+            if (Set.of(
+                                    "mistake",
+                                    "mistakes",
+                                    "error",
+                                    "errors",
+                                    "blunder",
+                                    "typo",
+                                    "negligence",
+                                    "carelessness",
+                                    "oversight")
+                            .contains(w)
                     && i > 0
-                    && possessivePerson(i - 1)
+                    && (possessivePerson(i - 1)
+                            || (w(i - 1).endsWith("'s")
+                                    && nameLike(s.get(i - 1))
+                                    && !TECH_TERMS.contains(stripPossessive(w(i - 1)))))
                     && !negated(i - 1, 4)) {
                 add(
                         Rule.PERSON_AS_CAUSE,
@@ -338,6 +350,8 @@ final class Analyzer {
                 for (int k = i + 1; k < Math.min(s.size(), i + 4); k++) {
                     String x = w(k);
                     if (x.startsWith("should")
+                            || x.equals("didn't")
+                            || (x.equals("did") && w(k + 1).equals("not"))
                             || x.equals("ought")
                             || x.equals("wrong")
                             || x.equals("mistake")
@@ -380,6 +394,54 @@ final class Analyzer {
             if (w.equals("why")) {
                 why(i);
             }
+            if (Set.of("careful", "attentive", "thorough", "diligent", "cautious")
+                            .contains(w)
+                    && (Set.of("wasn't", "weren't").contains(w(i - 1))
+                            || (Set.of("not", "never").contains(w(i - 1)) && BE.contains(w(i - 2))))) {
+                Subject subject = subjectBefore(i - 1);
+                if (subject.personLike() || initialName(subject)) {
+                    add(
+                            Rule.JUDGEMENT,
+                            start(subject, i - 1),
+                            i,
+                            "\"" + text(start(subject, i - 1), i) + "\" judges a person's care instead of"
+                                    + " describing what made the action risky.",
+                            "Describe what the person saw and what the tooling allowed, e.g. \"the command"
+                                    + " ran without a confirmation step\".");
+                }
+            }
+            if (w.equals("without")
+                    && Set.of(
+                                    "thinking",
+                                    "checking",
+                                    "looking",
+                                    "reading",
+                                    "asking",
+                                    "testing",
+                                    "verifying",
+                                    "reviewing")
+                            .contains(w(i + 1))) {
+                Subject subject = clauseSubject(i - 1);
+                if (subject.personLike() || initialName(subject)) {
+                    add(
+                            Rule.OMISSION,
+                            subject.from(),
+                            i + 1,
+                            "Describes a person by what they did not do (\"" + text(i, i + 1) + "\"), which"
+                                    + " invites blame.",
+                            "Describe what in the tooling or process would have prompted the step, e.g. \"the"
+                                    + " command did not show its target before running\".");
+                }
+            }
+            if ((w.equals("fault") || w.equals("blame") || w.equals("responsibility"))
+                    && Set.of("lies", "lay", "rests", "rested", "is", "was").contains(w(i + 1))
+                    && w(i + 2).equals("with")
+                    && !negated(i, 5)) {
+                Subject target = subjectAfter(i + 3);
+                if (target.personLike() || target.kind() == Kind.COLLECTIVE) {
+                    add(Rule.BLAME_WORD, i, target.to(), blameReason(), blameSuggestion());
+                }
+            }
         }
 
         private void judgementWord(int i, String w) {
@@ -414,6 +476,10 @@ final class Analyzer {
                 }
             }
             add(Rule.BLAME_WORD, i, i, blameReason(), blameSuggestion());
+        }
+
+        private boolean initialName(Subject subject) {
+            return subject.kind() == Kind.SYSTEM && subject.from() == 0 && subject.to() == 0 && nameLike(s.get(0));
         }
 
         private boolean possessivePerson(int k) {
@@ -549,6 +615,8 @@ final class Analyzer {
                 flag = !modal.equals("would") || COGNITIVE_PARTICIPLES.contains(participle);
             } else if (subject.unknownOrNone()) {
                 flag = COGNITIVE_PARTICIPLES.contains(participle);
+            } else if (hindsight && initialName(subject)) {
+                flag = true;
             } else {
                 flag = false;
             }
@@ -735,7 +803,17 @@ final class Analyzer {
             if (SUBORDINATORS.contains(w) || PREPOSITIONS.contains(w) || !nominal(t)) {
                 return Subject.NONE;
             }
-            return npEndingAt(j);
+            Subject np = npEndingAt(j);
+            for (int k = np.from() - 1; k >= Math.max(1, np.from() - 4); k--) {
+                if (!s.get(k).word()) {
+                    break;
+                }
+                if (w(k).equals("who") && nominalOrPerson(k - 1)) {
+                    Subject relative = npEndingAt(k - 1);
+                    return new Subject(Kind.PERSON, relative.from(), relative.to());
+                }
+            }
+            return np;
         }
 
         private Subject clauseSubject(int from) {

@@ -34,7 +34,8 @@ final class Lexicon {
             testers approver approvers committer committers maintainer maintainers owner owners folks guy guys
             coworker coworkers co-worker programmer programmers architect architects analyst analysts technician
             technicians incident-commander commander commanders ic sysadmin sysadmins devops newcomer newcomers hire
-            hires submitter requester release-manager pair
+            hires submitter requester release-manager pair captain captains shepherd coordinator
+            coordinators consultant consultants specialist specialists whoever
             """);
 
     static final Set<String> AFFECTED = words("""
