@@ -287,7 +287,20 @@ final class Analyzer {
                     if (BAD_ADJECTIVES.contains(w(k))) {
                         Subject subject = subjectBefore(i);
                         if (subject.personLike()) {
-                            cause(subject, i, k);
+                            int last = k + 1 < s.size() && nominal(s.get(k + 1)) ? k + 1 : k;
+                            int from = start(subject, i);
+                            String thing = capitalise(text(i + 1, last));
+                            if (POSSESSIVES.contains(w(i + 1))) {
+                                thing = "The" + thing.substring(w(i + 1).length());
+                            }
+                            add(
+                                    Rule.PERSON_AS_CAUSE,
+                                    from,
+                                    last,
+                                    "Makes a person the cause of the failure (\"" + text(from, last) + "\"); a"
+                                            + " blameless review describes what the system allowed.",
+                                    thing + " was " + participleOf(w) + "; describe what allowed it through, e.g."
+                                            + " \"the pipeline did not validate it before it reached production\".");
                         }
                         break;
                     }
@@ -301,6 +314,22 @@ final class Analyzer {
                 if (subject.personLike()) {
                     int verb = Math.min(i + 1, s.size() - 1);
                     cause(subject, i, s.get(verb).word() ? verb : i);
+                }
+            }
+            if (passive(i) && !PASSIVE_BLAME.contains(w) && w(i + 1).equals("by")) {
+                Subject agent = subjectAfter(i + 2);
+                if (agent.personLike() && w(agent.to() + 1).equals("without")) {
+                    int end = Math.min(s.size() - 1, agent.to() + 3);
+                    while (end > agent.to() + 1 && !s.get(end).word()) {
+                        end--;
+                    }
+                    add(
+                            Rule.PERSON_AS_CAUSE,
+                            i,
+                            end,
+                            "Names a person as the agent of a risky action (\"" + text(i, end) + "\").",
+                            "Describe what the process allowed, e.g. \"the change was deployed without review;"
+                                    + " the pipeline did not require an approval\".");
                 }
             }
             if (PASSIVE_BLAME.contains(w) && passive(i)) {
@@ -394,6 +423,29 @@ final class Analyzer {
             if (w.equals("why")) {
                 why(i);
             }
+            idiom(i);
+            if (w.equals("who")
+                    && clauseStart(i)
+                    && Set.of(
+                                    "approved",
+                                    "deleted",
+                                    "pushed",
+                                    "merged",
+                                    "broke",
+                                    "deployed",
+                                    "caused",
+                                    "allowed",
+                                    "let")
+                            .contains(w(i + 1))) {
+                add(
+                        Rule.BLAME_WORD,
+                        i,
+                        i + 1,
+                        "\"" + text(i, i + 1) + " ...\" looks for a culprit rather than for the conditions that"
+                                + " allowed the action.",
+                        "Ask what allowed it instead, e.g. \"What in the process allowed a deploy on the last day"
+                                + " before the holidays?\"");
+            }
             if (Set.of("careful", "attentive", "thorough", "diligent", "cautious")
                             .contains(w)
                     && (Set.of("wasn't", "weren't").contains(w(i - 1))
@@ -440,6 +492,38 @@ final class Analyzer {
                 Subject target = subjectAfter(i + 3);
                 if (target.personLike() || target.kind() == Kind.COLLECTIVE) {
                     add(Rule.BLAME_WORD, i, target.to(), blameReason(), blameSuggestion());
+                }
+            }
+        }
+
+        private static final List<List<String>> IDIOMS = List.of(
+                List.of("asleep", "at", "the", "wheel"),
+                List.of("dropped", "the", "ball"),
+                List.of("drop", "the", "ball"),
+                List.of("should", "know", "better"),
+                List.of("known", "better"),
+                List.of("rookie", "mistake"),
+                List.of("no-brainer"),
+                List.of("not", "paying", "attention"),
+                List.of("wasn't", "paying", "attention"),
+                List.of("weren't", "paying", "attention"));
+
+        private void idiom(int i) {
+            for (List<String> idiom : IDIOMS) {
+                int last = i + idiom.size() - 1;
+                boolean all = last < s.size();
+                for (int k = 0; k < idiom.size() && all; k++) {
+                    all = w(i + k).equals(idiom.get(k));
+                }
+                if (all) {
+                    add(
+                            Rule.JUDGEMENT,
+                            i,
+                            last,
+                            "\"" + text(i, last) + "\" judges a person's attention or competence; it explains"
+                                    + " nothing about why the failure happened.",
+                            "Describe the conditions instead: workload, the signals available, and what the tooling"
+                                    + " made easy or hard.");
                 }
             }
         }
@@ -1136,7 +1220,10 @@ final class Analyzer {
         // ---- output ----
 
         private String objectText(int from) {
-            if (from >= s.size() || !s.get(from).word()) {
+            if (from >= s.size()
+                    || !s.get(from).word()
+                    || PREPOSITIONS.contains(w(from))
+                    || OBJECT_STOPS.contains(w(from))) {
                 return null;
             }
             int end = from - 1;

@@ -170,6 +170,16 @@ final class Text {
         if (newlines > 1 || gapEnd >= masked.length) {
             return true;
         }
+        int lineStart = gapStart;
+        while (lineStart > 0 && masked[lineStart - 1] != '\n') {
+            lineStart--;
+        }
+        while (lineStart < gapStart && (masked[lineStart] == ' ' || masked[lineStart] == '\t')) {
+            lineStart++;
+        }
+        if (masked[lineStart] == '#' || masked[lineStart] == '|') {
+            return true;
+        }
         char next = masked[gapEnd];
         if (next == '-' || next == '*' || next == '+' || next == '#' || next == '|' || next == '>') {
             return true;
