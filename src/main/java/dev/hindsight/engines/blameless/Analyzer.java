@@ -107,6 +107,48 @@ final class Analyzer {
             Map.entry("foresee", "foreseen"),
             Map.entry("rerun", "rerun"));
 
+    private static final Set<String> PERSONAL_FAILINGS =
+            words("mistake mistakes error errors blunder typo negligence carelessness oversight");
+    private static final Set<String> CULPRIT_VERBS =
+            words("approved deleted pushed merged broke deployed caused allowed let");
+    private static final Set<String> CARE_WORDS = words("careful attentive thorough diligent cautious");
+    private static final Set<String> WAS_NOT = words("wasn't weren't");
+    private static final Set<String> NOT_NEVER = words("not never");
+    private static final Set<String> SKIPPED_STEPS =
+            words("thinking checking looking reading asking testing verifying reviewing");
+    private static final Set<String> LIES_WITH = words("lies lay rests rested is was");
+    private static final Set<String> WHY_NEGATIONS =
+            words("didn't wasn't weren't hadn't couldn't don't doesn't hasn't haven't");
+    private static final Set<String> NOTICING_VERBS = words("notice see spot realize realise catch");
+    private static final Set<String> NP_LINKS = words("of on from in at with for");
+    private static final Set<String> ARTICLES = words("the a an");
+    private static final Set<String> TRIGGERS = triggers();
+
+    private static Set<String> triggers() {
+        Set<String> all = new HashSet<>();
+        for (Set<String> set : List.of(
+                JUDGEMENT_WORDS,
+                ERROR_NOUNS,
+                BLAME_WORDS,
+                STRONG_OMISSIONS,
+                WEAK_OMISSIONS,
+                DAMAGING_VERBS,
+                PHRASAL_DAMAGE,
+                CARRIER_VERBS,
+                MISHAP_ADVERBS,
+                PASSIVE_BLAME)) {
+            all.addAll(set);
+        }
+        all.addAll(words("""
+                human-error operator-error fault responsible bothered failed fail fails failing didn't didnt never did
+                hadn't had should could would shouldn't couldn't wouldn't ought if obviously obvious clearly
+                preventable avoidable just simply only all why careful attentive thorough diligent cautious without
+                blame responsibility asleep dropped drop known rookie no-brainer not wasn't weren't who mistake
+                mistakes error errors blunder typo negligence carelessness oversight
+                """));
+        return Set.copyOf(all);
+    }
+
     private final Set<String> knownTokens = new HashSet<>();
     private final List<List<String>> knownPhrases = new ArrayList<>();
 
@@ -170,6 +212,9 @@ final class Analyzer {
         }
 
         private void scan(int i, String w) {
+            if (!TRIGGERS.contains(w) && !w.endsWith("'ve") && !w(i + 1).equals("by")) {
+                return;
+            }
             if (JUDGEMENT_WORDS.contains(w)) {
                 judgementWord(i, w);
             }
@@ -219,17 +264,7 @@ final class Analyzer {
                     omission(subject, i, skipAdverbs(i + 2));
                 }
             }
-            if (Set.of(
-                                    "mistake",
-                                    "mistakes",
-                                    "error",
-                                    "errors",
-                                    "blunder",
-                                    "typo",
-                                    "negligence",
-                                    "carelessness",
-                                    "oversight")
-                            .contains(w)
+            if (PERSONAL_FAILINGS.contains(w)
                     && i > 0
                     && (possessivePerson(i - 1)
                             || (w(i - 1).endsWith("'s")
@@ -424,19 +459,7 @@ final class Analyzer {
                 why(i);
             }
             idiom(i);
-            if (w.equals("who")
-                    && clauseStart(i)
-                    && Set.of(
-                                    "approved",
-                                    "deleted",
-                                    "pushed",
-                                    "merged",
-                                    "broke",
-                                    "deployed",
-                                    "caused",
-                                    "allowed",
-                                    "let")
-                            .contains(w(i + 1))) {
+            if (w.equals("who") && clauseStart(i) && CULPRIT_VERBS.contains(w(i + 1))) {
                 add(
                         Rule.BLAME_WORD,
                         i,
@@ -446,10 +469,8 @@ final class Analyzer {
                         "Ask what allowed it instead, e.g. \"What in the process allowed a deploy on the last day"
                                 + " before the holidays?\"");
             }
-            if (Set.of("careful", "attentive", "thorough", "diligent", "cautious")
-                            .contains(w)
-                    && (Set.of("wasn't", "weren't").contains(w(i - 1))
-                            || (Set.of("not", "never").contains(w(i - 1)) && BE.contains(w(i - 2))))) {
+            if (CARE_WORDS.contains(w)
+                    && (WAS_NOT.contains(w(i - 1)) || (NOT_NEVER.contains(w(i - 1)) && BE.contains(w(i - 2))))) {
                 Subject subject = subjectBefore(i - 1);
                 if (subject.personLike() || initialName(subject)) {
                     add(
@@ -462,17 +483,7 @@ final class Analyzer {
                                     + " ran without a confirmation step\".");
                 }
             }
-            if (w.equals("without")
-                    && Set.of(
-                                    "thinking",
-                                    "checking",
-                                    "looking",
-                                    "reading",
-                                    "asking",
-                                    "testing",
-                                    "verifying",
-                                    "reviewing")
-                            .contains(w(i + 1))) {
+            if (w.equals("without") && SKIPPED_STEPS.contains(w(i + 1))) {
                 Subject subject = clauseSubject(i - 1);
                 if (subject.personLike() || initialName(subject)) {
                     add(
@@ -486,7 +497,7 @@ final class Analyzer {
                 }
             }
             if ((w.equals("fault") || w.equals("blame") || w.equals("responsibility"))
-                    && Set.of("lies", "lay", "rests", "rested", "is", "was").contains(w(i + 1))
+                    && LIES_WITH.contains(w(i + 1))
                     && w(i + 2).equals("with")
                     && !negated(i, 5)) {
                 Subject target = subjectAfter(i + 3);
@@ -770,8 +781,7 @@ final class Analyzer {
         private void why(int i) {
             String a = w(i + 1);
             int np;
-            if (Set.of("didn't", "wasn't", "weren't", "hadn't", "couldn't", "don't", "doesn't", "hasn't", "haven't")
-                    .contains(a)) {
+            if (WHY_NEGATIONS.contains(a)) {
                 np = i + 2;
             } else if (a.equals("did") || a.equals("would") || a.equals("had")) {
                 np = i + 2;
@@ -802,10 +812,7 @@ final class Analyzer {
             String object = verb >= 0 ? objectText(verb + 1) : null;
             String suggestion;
             String base = verb >= 0 ? base(w(verb)) : null;
-            if (object != null
-                    && base != null
-                    && Set.of("notice", "see", "spot", "realize", "realise", "catch")
-                            .contains(base)) {
+            if (object != null && base != null && NOTICING_VERBS.contains(base)) {
                 suggestion = capitalise(object) + " went unnoticed; describe what made it easy to miss (alert"
                         + " volume, routing, dashboards) rather than who missed it.";
             } else if (object != null && base != null && !STRONG_OMISSIONS.contains(w(verb))) {
@@ -940,7 +947,7 @@ final class Analyzer {
             int start = npStart(j);
             if (start >= 2) {
                 String p = w(start - 1);
-                if (Set.of("of", "on", "from", "in", "at", "with", "for").contains(p) && nominalOrPerson(start - 2)) {
+                if (NP_LINKS.contains(p) && nominalOrPerson(start - 2)) {
                     if (w(j).equals("call") && p.equals("on")) {
                         return new Subject(Kind.PERSON, npStart(start - 2), j);
                     }
@@ -957,7 +964,7 @@ final class Analyzer {
                 int k = start - 1;
                 if (DETERMINERS.contains(w(k)) || POSSESSIVES.contains(w(k))) {
                     start = k;
-                    if (Set.of("the", "a", "an").contains(w(k))) {
+                    if (ARTICLES.contains(w(k))) {
                         break;
                     }
                 } else if (nominalOrPerson(k)) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Markdown masking, tokenizing and sentence splitting; offsets always refer to the original text. */
@@ -21,17 +20,6 @@ final class Text {
             return lower.equals(candidate);
         }
     }
-
-    private static final Pattern INLINE = Pattern.compile(
-            "(`+)[^`]*?\\1" // code span
-                    + "|<!--.*?-->" // HTML comment
-                    + "|\\]\\([^)\\s]*\\)" // link destination
-                    + "|<https?://[^>\\s]*>" // autolink
-                    + "|(?:https?|ftp)://[^\\s)>\\]]+" // bare URL
-                    + "|\\bwww\\.[^\\s)>\\]]+"
-                    + "|\"[^\"\\n]{1,300}\"" // quoted text
-                    + "|\u201c[^\u201d\\n]{1,300}\u201d",
-            Pattern.DOTALL);
 
     private static final Pattern LOG_LINE =
             Pattern.compile("^\\s*(?:[-*+]\\s+)?(?:\\[?\\d{4}-\\d{2}-\\d{2}[T ][\\d:.,]+Z?\\]?\\s+)?"
@@ -73,15 +61,125 @@ final class Text {
             }
             lineStart = lineEnd + 1;
         }
-        Matcher m = INLINE.matcher(new String(masked));
-        while (m.find()) {
-            for (int i = m.start(); i < m.end(); i++) {
-                if (masked[i] != '\n') {
-                    masked[i] = ' ';
+        maskInline(masked);
+        return masked;
+    }
+
+    private static void maskInline(char[] m) {
+        int n = m.length;
+        int i = 0;
+        while (i < n) {
+            int end = inlineEnd(m, i);
+            if (end > i) {
+                for (int k = i; k < end; k++) {
+                    if (m[k] != '\n') {
+                        m[k] = ' ';
+                    }
                 }
+                i = end;
+            } else {
+                i++;
             }
         }
-        return masked;
+    }
+
+    /** The end of a code span, comment, link target, URL or quotation starting at {@code i}, or {@code i}. */
+    private static int inlineEnd(char[] m, int i) {
+        char c = m[i];
+        switch (c) {
+            case '`' -> {
+                int run = i;
+                while (run < m.length && m[run] == '`') {
+                    run++;
+                }
+                int width = run - i;
+                for (int k = run; k < m.length; k++) {
+                    if (m[k] == '`') {
+                        int close = k;
+                        while (close < m.length && m[close] == '`') {
+                            close++;
+                        }
+                        if (close - k == width) {
+                            return close;
+                        }
+                        k = close - 1;
+                    }
+                }
+                return run;
+            }
+            case '<' -> {
+                if (startsWith(m, i, "<!--")) {
+                    int close = indexOf(m, i + 4, "-->");
+                    return close < 0 ? m.length : close + 3;
+                }
+                if (startsWith(m, i, "<http")) {
+                    for (int k = i; k < m.length && !Character.isWhitespace(m[k]); k++) {
+                        if (m[k] == '>') {
+                            return k + 1;
+                        }
+                    }
+                }
+                return i;
+            }
+            case ']' -> {
+                if (i + 1 < m.length && m[i + 1] == '(') {
+                    for (int k = i + 2; k < m.length && !Character.isWhitespace(m[k]); k++) {
+                        if (m[k] == ')') {
+                            return k + 1;
+                        }
+                    }
+                }
+                return i;
+            }
+            case '"', '\u201c' -> {
+                char closing = c == '"' ? '"' : '\u201d';
+                for (int k = i + 1; k < m.length && k <= i + 301 && m[k] != '\n'; k++) {
+                    if (m[k] == closing) {
+                        return k > i + 1 ? k + 1 : i;
+                    }
+                }
+                return i;
+            }
+            case 'h', 'f', 'w' -> {
+                boolean boundary = i == 0 || !Character.isLetterOrDigit(m[i - 1]);
+                if (boundary
+                        && (startsWith(m, i, "http://")
+                                || startsWith(m, i, "https://")
+                                || startsWith(m, i, "ftp://")
+                                || startsWith(m, i, "www."))) {
+                    int k = i;
+                    while (k < m.length && !Character.isWhitespace(m[k]) && m[k] != ')' && m[k] != '>' && m[k] != ']') {
+                        k++;
+                    }
+                    return k;
+                }
+                return i;
+            }
+            default -> {
+                return i;
+            }
+        }
+    }
+
+    private static boolean startsWith(char[] m, int i, String prefix) {
+        if (i + prefix.length() > m.length) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (m[i + k] != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(char[] m, int from, String needle) {
+        for (int i = from; i + needle.length() <= m.length; i++) {
+            if (startsWith(m, i, needle)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Splits the masked text into sentences, each a list of tokens. */
