@@ -115,13 +115,16 @@ final class Analyzer {
     private static final Set<String> WAS_NOT = words("wasn't weren't");
     private static final Set<String> NOT_NEVER = words("not never");
     private static final Set<String> SKIPPED_STEPS =
-            words("thinking checking looking reading asking testing verifying reviewing");
+            words("thinking checking looking reading asking testing verifying reviewing waiting telling");
     private static final Set<String> LIES_WITH = words("lies lay rests rested is was");
     private static final Set<String> WHY_NEGATIONS =
             words("didn't wasn't weren't hadn't couldn't don't doesn't hasn't haven't");
     private static final Set<String> NOTICING_VERBS = words("notice see spot realize realise catch");
     private static final Set<String> NP_LINKS = words("of on from in at with for");
     private static final Set<String> ARTICLES = words("the a an");
+    private static final Set<String> HUMAN_SIGNALS = words(
+            "alert alerts warning warnings page pages pager signs sign suggestion suggestions advice message messages"
+                    + " feedback concerns report reports ticket tickets");
     private static final Set<String> TRIGGERS = triggers();
 
     private static Set<String> triggers() {
@@ -144,7 +147,7 @@ final class Analyzer {
                 hadn't had should could would shouldn't couldn't wouldn't ought if obviously obvious clearly
                 preventable avoidable just simply only all why careful attentive thorough diligent cautious without
                 blame responsibility asleep dropped drop known rookie no-brainer not wasn't weren't who mistake
-                mistakes error errors blunder typo negligence carelessness oversight
+                mistakes error errors blunder typo negligence carelessness oversight nobody one
                 """));
         return Set.copyOf(all);
     }
@@ -293,9 +296,26 @@ final class Analyzer {
             negatedHumanVerb(i, w);
             if (WEAK_OMISSIONS.contains(w) && !passive(i)) {
                 Subject subject = subjectBefore(i);
-                if (subject.personLike()) {
+                Subject object = subjectAfter(i + 1);
+                boolean humanSignal = object.kind() != Kind.NONE && HUMAN_SIGNALS.contains(w(object.to()));
+                if (subject.personLike() || (humanSignal && (subject.unknownOrNone() || initialName(subject)))) {
                     omission(subject, i, i);
                 }
+            }
+            if (isNobody(new Subject(Kind.PERSON, i, i))
+                    && (PAST_HUMAN_VERBS.contains(w(i + 1))
+                            || w(i + 1).equals("acted")
+                            || w(i + 1).equals("reacted")
+                            || (w(i + 1).equals("did") && w(i + 2).equals("anything")))) {
+                int from = w(i).equals("one") ? i - 1 : i;
+                int to = w(i + 1).equals("did") ? i + 2 : i + 1;
+                add(
+                        Rule.OMISSION,
+                        from,
+                        to,
+                        "\"" + text(from, to) + "\" describes people by what they did not do; it invites blame"
+                                + " and hides why acting was hard.",
+                        "Describe what made acting hard or unclear, e.g. \"the alert had no owner and no runbook\".");
             }
             if (DAMAGING_VERBS.contains(w) && !passive(i) && !mitigation(i)) {
                 Subject subject = subjectBefore(i);
@@ -710,8 +730,8 @@ final class Analyzer {
                 flag = !modal.equals("would") || COGNITIVE_PARTICIPLES.contains(participle);
             } else if (subject.unknownOrNone()) {
                 flag = COGNITIVE_PARTICIPLES.contains(participle);
-            } else if (hindsight && initialName(subject)) {
-                flag = true;
+            } else if (initialName(subject)) {
+                flag = hindsight || PAST_HUMAN_VERBS.contains(participle) || COGNITIVE_PARTICIPLES.contains(participle);
             } else {
                 flag = false;
             }
