@@ -114,8 +114,8 @@ final class Analyzer {
     private static final Set<String> CARE_WORDS = words("careful attentive thorough diligent cautious");
     private static final Set<String> WAS_NOT = words("wasn't weren't");
     private static final Set<String> NOT_NEVER = words("not never");
-    private static final Set<String> SKIPPED_STEPS =
-            words("thinking checking looking reading asking testing verifying reviewing waiting telling");
+    private static final Set<String> SKIPPED_STEPS = words(
+            "thinking checking looking reading asking testing verifying reviewing waiting telling understanding knowing realizing realising considering");
     private static final Set<String> LIES_WITH = words("lies lay rests rested is was");
     private static final Set<String> WHY_NEGATIONS =
             words("didn't wasn't weren't hadn't couldn't don't doesn't hasn't haven't");
@@ -125,6 +125,9 @@ final class Analyzer {
     private static final Set<String> HUMAN_SIGNALS = words(
             "alert alerts warning warnings page pages pager signs sign suggestion suggestions advice message messages"
                     + " feedback concerns report reports ticket tickets");
+    private static final Set<String> PERSON_JUDGING_VERBS = words("wasted panicked winged flailed");
+    private static final Set<String> LACKING_QUALITIES = words(
+            "attention care diligence competence discipline rigor rigour judgement judgment ownership professionalism");
     private static final Set<String> TRIGGERS = triggers();
 
     private static Set<String> triggers() {
@@ -147,7 +150,8 @@ final class Analyzer {
                 hadn't had should could would shouldn't couldn't wouldn't ought if obviously obvious clearly
                 preventable avoidable just simply only all why careful attentive thorough diligent cautious without
                 blame responsibility asleep dropped drop known rookie no-brainer not wasn't weren't who mistake
-                mistakes error errors blunder typo negligence carelessness oversight nobody one
+                mistakes error errors blunder typo negligence carelessness oversight nobody one accountable wasted
+                panicked winged flailed lack
                 """));
         return Set.copyOf(all);
     }
@@ -479,6 +483,7 @@ final class Analyzer {
                 why(i);
             }
             idiom(i);
+            personJudgements(i, w);
             if (w.equals("who") && clauseStart(i) && CULPRIT_VERBS.contains(w(i + 1))) {
                 add(
                         Rule.BLAME_WORD,
@@ -538,6 +543,37 @@ final class Analyzer {
                 List.of("not", "paying", "attention"),
                 List.of("wasn't", "paying", "attention"),
                 List.of("weren't", "paying", "attention"));
+
+        private void personJudgements(int i, String w) {
+            String reason = "\"%s\" judges a person instead of describing the conditions they worked in.";
+            String suggestion = "Describe what the person saw, what the tooling showed and why the action made sense"
+                    + " at the time.";
+            if (w.equals("accountable") && !negated(i, 4)) {
+                add(
+                        Rule.BLAME_WORD,
+                        i,
+                        i,
+                        "\"" + s.get(i).text() + "\" looks for someone to hold responsible; a postmortem looks for"
+                                + " contributing factors.",
+                        "Describe who will own the follow-up action items instead, e.g. \"Owner: platform team\".");
+            }
+            if (PERSON_JUDGING_VERBS.contains(w)) {
+                Subject subject = subjectBefore(i);
+                if (subject.personLike() || initialName(subject)) {
+                    int from = start(subject, i);
+                    add(Rule.JUDGEMENT, from, i, reason.formatted(text(from, i)), suggestion);
+                }
+            }
+            if (w.equals("lack") && w(i + 1).equals("of") && LACKING_QUALITIES.contains(w(i + 2)) && !negated(i, 3)) {
+                add(Rule.JUDGEMENT, i, i + 2, reason.formatted(text(i, i + 2)), suggestion);
+            }
+            if (w.equals("not") && isPersonWord(i - 1) && w(i + 1).endsWith("ing")) {
+                String stem = w(i + 1).substring(0, w(i + 1).length() - 3);
+                if (HUMAN_VERBS.contains(stem) || HUMAN_VERBS.contains(stem + "e")) {
+                    omission(subjectBefore(i), i, i + 1);
+                }
+            }
+        }
 
         private void idiom(int i) {
             for (List<String> idiom : IDIOMS) {

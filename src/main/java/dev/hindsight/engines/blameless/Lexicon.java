@@ -98,7 +98,8 @@ final class Lexicon {
             careless carelessly carelessness negligent negligently negligence sloppy sloppily sloppiness incompetent
             incompetence incompetently lazy laziness lazily stupid stupidity dumb reckless recklessly recklessness
             irresponsible irresponsibly inattentive inattention complacent complacency clueless culpable idiot
-            idiotic foolish foolishly thoughtless thoughtlessly boneheaded amateurish unprofessional cowboy
+            idiotic foolish foolishly thoughtless thoughtlessly boneheaded amateurish unprofessional cowboy rubber-stamped
+            rubber-stamp rubberstamped
             """);
 
     static final Set<String> LAZY_TECH = words("""
