@@ -916,8 +916,6 @@ final class Analyzer {
                     suggestion);
         }
 
-        // ---- subject detection ----
-
         private Subject subjectBefore(int v) {
             int j = v - 1;
             while (j >= 0 && skippable(j)) {
@@ -1280,8 +1278,6 @@ final class Analyzer {
             return i;
         }
 
-        // ---- output ----
-
         private String objectText(int from) {
             if (from >= s.size()
                     || !s.get(from).word()
@@ -1334,8 +1330,6 @@ final class Analyzer {
             out.add(new Finding(a, b, original.substring(a, b), rule, reason, suggestion));
         }
     }
-
-    // ---- word helpers ----
 
     static String stripPossessive(String w) {
         if (w.endsWith("'s")) {

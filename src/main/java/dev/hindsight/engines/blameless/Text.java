@@ -216,7 +216,7 @@ final class Text {
                     } else if ((d == '\'' || d == '\u2019')
                             && masked[i - 1] == 's'
                             && (i + 1 >= n || !Character.isLetterOrDigit(masked[i + 1]))) {
-                        i++; // plural possessive: engineers'
+                        i++;
                     } else {
                         break;
                     }

@@ -114,6 +114,34 @@ class BlamelessPropertyTests {
                 .allSatisfy(f -> assertThat(text.substring(f.start(), f.end())).isEqualTo(f.text()));
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {51, 52, 53, 54, 55})
+    void neverFailsOnShuffledCorpusWordsAndMarkdown(long seed) {
+        Random random = new Random(seed);
+        List<String> words = new ArrayList<>();
+        for (BlamelessCorpusTests.Labelled row : sentences) {
+            words.addAll(List.of(row.sentence().split(" ")));
+        }
+        String[] marks = {".", ",", "?", ";", ":", "`", "\"", "(", ")", "\n", "\n\n", "- ", "# ", "'", "@", "|", "```\n"
+        };
+        BlamelessChecker checker = BlamelessChecker.withKnownNames(Set.of("Alice", "@bob", "Xan Quill", "who"));
+        for (int round = 0; round < 300; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < 1 + random.nextInt(40); i++) {
+                String word = words.get(random.nextInt(words.size()));
+                text.append(random.nextInt(4) == 0 ? marks[random.nextInt(marks.length)] : word);
+                text.append(random.nextBoolean() ? " " : "");
+            }
+            String input = text.toString();
+
+            List<Finding> findings = checker.check(input);
+
+            assertThat(findings)
+                    .allSatisfy(
+                            f -> assertThat(input.substring(f.start(), f.end())).isEqualTo(f.text()));
+        }
+    }
+
     @Test
     void checksAPageOfTextInAFewMilliseconds() {
         Random random = new Random(99);
