@@ -128,6 +128,7 @@ final class Analyzer {
     private static final Set<String> PERSON_JUDGING_VERBS = words("wasted panicked winged flailed");
     private static final Set<String> LACKING_QUALITIES = words(
             "attention care diligence competence discipline rigor rigour judgement judgment ownership professionalism");
+    private static final Set<String> EASY_WORDS = words("trivial easy simple obvious straightforward");
     private static final Set<String> TRIGGERS = triggers();
 
     private static Set<String> triggers() {
@@ -151,7 +152,7 @@ final class Analyzer {
                 preventable avoidable just simply only all why careful attentive thorough diligent cautious without
                 blame responsibility asleep dropped drop known rookie no-brainer not wasn't weren't who mistake
                 mistakes error errors blunder typo negligence carelessness oversight nobody one accountable wasted
-                panicked winged flailed lack
+                panicked winged flailed lack trivial easy simple straightforward
                 """));
         return Set.copyOf(all);
     }
@@ -483,6 +484,21 @@ final class Analyzer {
                 why(i);
             }
             idiom(i);
+            if (EASY_WORDS.contains(w) && w(i + 1).equals("for")) {
+                Subject who = subjectAfter(i + 2);
+                if ((who.personLike() || who.kind() == Kind.COLLECTIVE)
+                        && w(who.to() + 1).equals("to")) {
+                    int end = Math.min(s.size() - 1, who.to() + 2);
+                    add(
+                            Rule.HINDSIGHT,
+                            i,
+                            end,
+                            "\"" + text(i, end) + "\" says the right action was easy, which is only clear in"
+                                    + " hindsight.",
+                            "Describe what made the problem hard to see at the time, e.g. \"the password was in a"
+                                    + " generated file that the diff collapsed\".");
+                }
+            }
             personJudgements(i, w);
             if (w.equals("who") && clauseStart(i) && CULPRIT_VERBS.contains(w(i + 1))) {
                 add(
@@ -677,9 +693,6 @@ final class Analyzer {
                 return;
             }
             v = skipAdverbs(v);
-            if (w(v).equals("even") || w(v).equals("bother")) {
-                v = w(v).equals("bother") && w(v + 1).equals("to") ? v : v + 1;
-            }
             String verb = w(v);
             String base = pastForm ? base(verb) : verb;
             if (base == null || !HUMAN_VERBS.contains(base)) {
@@ -706,6 +719,9 @@ final class Analyzer {
                 if (w(i + 1).equals("have")) {
                     have = i + 1;
                 } else if (w(i + 1).equals("not") && w(i + 2).equals("have")) {
+                    have = i + 2;
+                    negative = true;
+                } else if (w(i + 1).equals("never") && w(i + 2).equals("have")) {
                     have = i + 2;
                     negative = true;
                 } else if (w(i + 2).equals("have")

@@ -78,7 +78,7 @@ class BlamelessCorpusTests {
         return new Score(tp, fp, fn, tn);
     }
 
-    static final List<String> SETS = List.of("dev.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv");
+    static final List<String> SETS = List.of("dev.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv");
 
     static List<Labelled> loadAll() throws IOException {
         List<Labelled> all = new ArrayList<>();
