@@ -771,11 +771,14 @@ final class Analyzer {
                     || (participle.equals("been") && w(p + 1).equals("obvious"));
             Rule rule = hindsight ? Rule.HINDSIGHT : Rule.COUNTERFACTUAL;
             boolean flag;
-            if (passive) {
+            if (passive && subject.personLike()) {
+                boolean personIsPatient = participle.endsWith("ed")
+                        || participle.endsWith("en")
+                        || PARTICIPLES.containsValue(participle)
+                        || COGNITIVE_PARTICIPLES.contains(participle);
+                flag = !personIsPatient;
+            } else if (passive) {
                 flag = !modal.equals("would") && COGNITIVE_PARTICIPLES.contains(participle) && !systemAgent(p + 1);
-                if (subject.personLike()) {
-                    flag = true;
-                }
             } else if (subject.personLike()) {
                 flag = true;
             } else if (subject.kind() == Kind.COLLECTIVE) {

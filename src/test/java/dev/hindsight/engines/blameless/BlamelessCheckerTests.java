@@ -28,6 +28,7 @@ class BlamelessCheckerTests {
                 "This was human error.|judgement|human error",
                 "The rollout was sloppy.|judgement|sloppy",
                 "Mike should have tested it in staging.|counterfactual|Mike should have tested",
+                "Alice should have been more careful.|counterfactual|Alice should have been more",
                 "If only someone had looked earlier.|counterfactual|If only someone had looked",
                 "Obviously the flag was dangerous.|hindsight|Obviously",
                 "Whoever approved it clearly did not read it.|hindsight|clearly did",
@@ -72,6 +73,7 @@ class BlamelessCheckerTests {
                 "Dave deleted the stuck pods to recover the deployment.",
                 "The retry loop ignored the Retry-After header.",
                 "Why didn't the alert fire?",
+                "The engineer should have been paged by the secondary policy.",
             })
     void acceptsSystemFocusedSentences(String sentence) {
         assertThat(check(sentence)).isEmpty();
