@@ -1,6 +1,7 @@
 package dev.hindsight.accounts.internal;
 
 import dev.hindsight.accounts.Accounts;
+import dev.hindsight.shared.ConflictException;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,11 @@ class AdminBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!configuredPassword.isBlank()) {
-            accounts.ensureAdmin("admin", configuredPassword, false);
+            try {
+                accounts.ensureAdmin("admin", configuredPassword, false);
+            } catch (ConflictException createdByAnotherNode) {
+                accounts.ensureAdmin("admin", configuredPassword, false);
+            }
             log.info(
                     "Admin account 'admin' uses the password from hindsight.admin-password / HINDSIGHT_ADMIN_PASSWORD.");
             return;
@@ -45,7 +50,7 @@ class AdminBootstrap implements ApplicationRunner {
         String password = generate();
         try {
             accounts.ensureAdmin("admin", password, true);
-        } catch (DataIntegrityViolationException another) {
+        } catch (ConflictException | DataIntegrityViolationException createdByAnotherNode) {
             return;
         }
         String line = "=".repeat(72);
