@@ -3,6 +3,7 @@ package dev.hindsight.testing;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,13 +23,14 @@ public final class HttpSession {
 
     private final String base;
     private final HttpClient client;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final String token;
 
     private HttpSession(String base, String token) {
         this.base = base;
         this.token = token;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -35,6 +38,27 @@ public final class HttpSession {
     /** A client that sends {@code Authorization: Bearer token}; null for an anonymous client. */
     public static HttpSession withToken(String base, String token) {
         return new HttpSession(base, token);
+    }
+
+    /**
+     * An anonymous client that starts out holding one cookie, e.g. a session cookie taken from a client of another
+     * server instance.
+     */
+    public static HttpSession withCookie(String base, String name, String value) {
+        HttpSession session = new HttpSession(base, null);
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        session.cookies.getCookieStore().add(URI.create(base), cookie);
+        return session;
+    }
+
+    /** The value of the cookie called {@code name} that this client holds, if any. */
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     /** A client logged in through the form (with the CSRF token from the login page). */

@@ -1,6 +1,7 @@
 package dev.hindsight.accounts.internal;
 
 import dev.hindsight.accounts.Accounts;
+import dev.hindsight.shared.ConflictException;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,11 @@ class AdminBootstrap implements ApplicationRunner {
 
     private String bootstrap() {
         if (!configuredPassword.isBlank()) {
-            accounts.ensureAdmin("admin", configuredPassword, false);
+            try {
+                accounts.ensureAdmin("admin", configuredPassword, false);
+            } catch (ConflictException createdByAnotherNode) {
+                accounts.ensureAdmin("admin", configuredPassword, false);
+            }
             log.info(
                     "Admin account 'admin' uses the password from hindsight.admin-password / HINDSIGHT_ADMIN_PASSWORD.");
             return "with the password in HINDSIGHT_ADMIN_PASSWORD.";
@@ -62,7 +67,7 @@ class AdminBootstrap implements ApplicationRunner {
         String password = generate();
         try {
             accounts.ensureAdmin("admin", password, true);
-        } catch (DataIntegrityViolationException another) {
+        } catch (ConflictException | DataIntegrityViolationException createdByAnotherNode) {
             return "with the password printed by the node that started first.";
         }
         String line = "=".repeat(72);
