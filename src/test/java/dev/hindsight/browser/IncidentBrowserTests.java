@@ -216,4 +216,17 @@ class IncidentBrowserTests {
         assertThat(theirs.locator("h1")).containsText("Not found");
         other.close();
     }
+
+    @Test
+    void pointsOutBlamingLanguageWhileTheSummaryIsTyped() {
+        page.navigate("/incidents/new");
+        page.getByLabel("Summary").fill("Bob forgot to renew the certificate, which is pure human error.");
+
+        assertThat(page.locator("#summary-findings .blameless-finding").first()).containsText("forgot");
+        assertThat(page.locator("#summary-findings")).containsText("Try:");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("blameless-check.png")));
+
+        page.getByLabel("Summary").fill("The certificate expired because renewal was not automated.");
+        assertThat(page.locator("#summary-findings .blameless-finding")).hasCount(0);
+    }
 }
