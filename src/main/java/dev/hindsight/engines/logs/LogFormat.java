@@ -1,0 +1,80 @@
+package dev.hindsight.engines.logs;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The line formats {@link LogParser} reads. Detection prefers the earlier constant when two match equally well. */
+public enum LogFormat {
+    /** One JSON object per line (fields time/timestamp/ts/@timestamp, level/severity/lvl, msg/message, logger). */
+    JSON("json", List.of("jsonl", "ndjson"), new Structured.Json()),
+    /** RFC 5424 syslog. */
+    SYSLOG_5424("syslog-5424", List.of("rfc5424"), new Parsers.Syslog5424()),
+    /** Apache/nginx common or combined access log. */
+    ACCESS("access", List.of("apache", "nginx", "clf", "combined"), new Parsers.Access()),
+    /** HealthApp: {@code 20171223-22:15:29:606|Component|pid|message}. */
+    HEALTHAPP("healthapp", List.of(), new Parsers.HealthApp()),
+    /** Proxifier: {@code [10.30 16:49:06] program - message}. */
+    PROXIFIER("proxifier", List.of(), new Parsers.Proxifier()),
+    /** OpenStack / oslo.log: {@code [file] 2017-05-16 00:00:00.008 pid LEVEL logger [context] message}. */
+    OPENSTACK("openstack", List.of("oslo"), new Parsers.OpenStack()),
+    /** RFC 3164 syslog, optionally without priority: {@code Jun 14 15:16:01 host tag[pid]: message}. */
+    SYSLOG("syslog", List.of("rfc3164", "linux", "openssh"), new Parsers.Syslog()),
+    /**
+     * Log4j/Logback/Python style {@code time [pid] LEVEL [thread] logger: message} with multi-line stack traces;
+     * covers HDFS, Hadoop and Spark.
+     */
+    LOG4J("log4j", List.of("logback", "python", "hdfs", "hadoop", "spark"), new Parsers.Log4j()),
+    /** logfmt {@code key=value} pairs. */
+    LOGFMT("logfmt", List.of(), new Structured.Logfmt()),
+    /** Any text: each line is a record whose message is the whole line. */
+    RAW("raw", List.of("text", "plain"), new Parsers.Raw());
+
+    private final String formatName;
+    private final List<String> aliases;
+    private final HeaderParser parser;
+
+    LogFormat(String formatName, List<String> aliases, HeaderParser parser) {
+        this.formatName = formatName;
+        this.aliases = aliases;
+        this.parser = parser;
+    }
+
+    /** The name used on the command line, never null. */
+    public String formatName() {
+        return formatName;
+    }
+
+    /** Other accepted names, never null. */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** Whether lines matching no header may continue the previous record (stack traces). */
+    public boolean multiLine() {
+        return parser.continuations();
+    }
+
+    HeaderParser parser() {
+        return parser;
+    }
+
+    /** The format with this name or alias, case-insensitively; throws IllegalArgumentException listing the names. */
+    public static LogFormat byName(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        for (LogFormat format : values()) {
+            if (format.formatName.equals(wanted) || format.aliases.contains(wanted)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("unknown log format '" + name + "'; known formats: auto, " + names());
+    }
+
+    /** All format names with their aliases in parentheses, comma-separated, never null. */
+    public static String names() {
+        return Arrays.stream(values())
+                .map(f -> f.aliases.isEmpty() ? f.formatName : f.formatName + " (" + String.join(", ", f.aliases) + ")")
+                .collect(Collectors.joining(", "));
+    }
+}
