@@ -167,7 +167,8 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
         pending = false;
         String message = pendingMessageMore != null ? pendingMessageMore.toString() : pendingMessage;
         String raw = pendingRawMore != null ? pendingRawMore.toString() : pendingRaw;
-        ready.add(new LogRecord(pendingLine, pendingLines, pendingTime, pendingLevel, pendingSource, message, raw, true));
+        ready.add(
+                new LogRecord(pendingLine, pendingLines, pendingTime, pendingLevel, pendingSource, message, raw, true));
     }
 
     /** Whether a line that matched no header looks like part of a stack trace or other continuation. */

@@ -11,8 +11,28 @@ final class Scan {
 
     static {
         String[] names = {
-            "TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "SEVERE", "FATAL", "CRITICAL", "CRIT",
-            "ALERT", "EMERG", "EMERGENCY", "PANIC", "FINE", "FINER", "FINEST", "CONFIG", "VERBOSE", "AUDIT"
+            "TRACE",
+            "DEBUG",
+            "INFO",
+            "NOTICE",
+            "WARN",
+            "WARNING",
+            "ERROR",
+            "ERR",
+            "SEVERE",
+            "FATAL",
+            "CRITICAL",
+            "CRIT",
+            "ALERT",
+            "EMERG",
+            "EMERGENCY",
+            "PANIC",
+            "FINE",
+            "FINER",
+            "FINEST",
+            "CONFIG",
+            "VERBOSE",
+            "AUDIT"
         };
         for (String name : names) {
             LEVELS.put(name, name);

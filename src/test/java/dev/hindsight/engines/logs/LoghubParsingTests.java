@@ -31,7 +31,8 @@ class LoghubParsingTests {
     @ValueSource(strings = {"HDFS", "Hadoop", "HealthApp", "Linux", "OpenSSH", "OpenStack", "Proxifier", "Spark"})
     void extractsTheLoghubContentColumnForEveryLine(String system) throws Exception {
         Path log = SharedData.require("logs/" + system + "/" + system + "_2k.log");
-        LoghubCsv truth = LoghubCsv.read(SharedData.require("logs/" + system + "/" + system + "_2k.log_structured.csv"));
+        LoghubCsv truth =
+                LoghubCsv.read(SharedData.require("logs/" + system + "/" + system + "_2k.log_structured.csv"));
 
         List<LogRecord> records = parseAll(log, ParseOptions.defaults());
 
@@ -69,15 +70,16 @@ class LoghubParsingTests {
 
         List<LogRecord> records = parseAll(log, options);
 
-        assertThat(records.get(line - 1).timestamp()).isEqualTo(java.time.OffsetDateTime.parse(expected).toInstant());
+        assertThat(records.get(line - 1).timestamp())
+                .isEqualTo(java.time.OffsetDateTime.parse(expected).toInstant());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"HDFS", "Hadoop", "HealthApp", "Linux", "OpenSSH", "OpenStack", "Proxifier", "Spark"})
     void givesEveryLoghubLineATimestampThatStaysWithinTheLogsSpan(String system) throws Exception {
         Path log = SharedData.require("logs/" + system + "/" + system + "_2k.log");
-        List<LogRecord> records = parseAll(
-                log, ParseOptions.defaults().withStartYear(2005).withReferenceDate(LocalDate.of(2026, 1, 1)));
+        List<LogRecord> records =
+                parseAll(log, ParseOptions.defaults().withStartYear(2005).withReferenceDate(LocalDate.of(2026, 1, 1)));
 
         Instant first = records.get(0).timestamp();
         Instant last = records.get(records.size() - 1).timestamp();
