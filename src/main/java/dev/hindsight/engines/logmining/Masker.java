@@ -1,33 +1,66 @@
 package dev.hindsight.engines.logmining;
 
-import java.util.Locale;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Turns a message into its masked signature: tokens split on whitespace, alphanumeric runs that contain a digit
- * replaced by {@code <*>} (with a leading sign and the separators between such runs absorbed), a size or duration
- * unit after a number absorbed, and runs of parameter-only tokens collapsed into one {@code <*>}.
+ * replaced by {@code <*>} (with a leading sign, hex words inside identifiers and the separators between such runs
+ * absorbed), a size or duration unit after a number absorbed, day and month names of a written date masked, repeated
+ * identical masked tokens kept once, and runs of parameter-only tokens collapsed into one {@code <*>}. The signature is
+ * written into a reusable buffer; the masker is not thread-safe.
  */
 final class Masker {
 
     static final String VAR = "<*>";
 
-    private static final Set<String> UNITS = Set.of(
+    private static final long[] UNIT_KEYS = keys(
             "ms", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours",
             "day", "days", "ns", "us", "byte", "bytes", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "tib", "kbps",
             "mbps", "b", "s", "%");
 
-    private final StringBuilder out = new StringBuilder(256);
-    private final StringBuilder token = new StringBuilder(64);
+    private static final long[] DATE_KEYS = keys(
+            "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+            "sep", "oct", "nov", "dec");
 
-    /** The masked signature of the first line of {@code message}: tokens separated by single spaces, never null. */
+    private char[] out = new char[256];
+    private int length;
+    private int previousTokenStart = -1;
+
+    /** The masked signature of the first line of {@code message} as a string, never null. */
     String signature(String message) {
-        StringBuilder sb = out;
-        sb.setLength(0);
+        mask(message);
+        return new String(out, 0, length);
+    }
+
+    /** The buffer holding the last signature; valid up to {@link #length()}. */
+    char[] chars() {
+        return out;
+    }
+
+    /** The length of the last signature. */
+    int length() {
+        return length;
+    }
+
+    /** A hash of the last signature. */
+    int hash() {
+        int h = 0;
+        char[] b = out;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + b[i];
+        }
+        return h;
+    }
+
+    /** Masks the first line of {@code message} into the buffer. */
+    void mask(String message) {
+        length = 0;
+        previousTokenStart = -1;
         int n = message.indexOf('\n');
         if (n < 0) {
             n = message.length();
         }
+        ensure(n * 3 + 16);
         boolean prevVar = false;
         int i = 0;
         while (i < n) {
@@ -38,6 +71,7 @@ final class Masker {
             }
             int start = i;
             boolean digit = false;
+            boolean letter = false;
             while (i < n) {
                 c = message.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\r') {
@@ -45,96 +79,94 @@ final class Masker {
                 }
                 if (c >= '0' && c <= '9') {
                     digit = true;
+                } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                    letter = true;
                 }
                 i++;
+            }
+            if (digit && !letter) {
+                if (!prevVar) {
+                    appendVar();
+                }
+                prevVar = true;
+                continue;
             }
             if (!digit) {
                 if (prevVar && isUnit(message, start, i)) {
                     continue;
                 }
-                if (isDateName(message, start, i) && dateFollows(message, i, n)) {
+                if (i - start == 3 && isDateName(message, start, i) && dateFollows(message, i, n)) {
                     if (!prevVar) {
-                        if (!sb.isEmpty()) {
-                            sb.append(' ');
-                        }
-                        sb.append(VAR);
+                        appendVar();
                     }
                     prevVar = true;
                     continue;
                 }
-                if (!sb.isEmpty()) {
-                    sb.append(' ');
-                }
-                sb.append(message, start, i);
+                int tokenStart = separate();
+                message.getChars(start, i, out, length);
+                length += i - start;
+                previousTokenStart = tokenStart;
                 prevVar = false;
                 continue;
             }
+            int tokenStart = separate();
             boolean letters = maskToken(message, start, i);
             if (!letters) {
+                length = tokenStart == 0 ? 0 : tokenStart - 1;
                 if (!prevVar) {
-                    if (!sb.isEmpty()) {
-                        sb.append(' ');
-                    }
-                    sb.append(VAR);
+                    appendVar();
                 }
                 prevVar = true;
             } else {
-                if (!repeatsLastToken(sb, token)) {
-                    if (!sb.isEmpty()) {
-                        sb.append(' ');
-                    }
-                    sb.append(token);
+                if (repeatsPrevious(tokenStart)) {
+                    length = tokenStart - 1;
+                } else {
+                    previousTokenStart = tokenStart;
                 }
                 prevVar = false;
             }
         }
-        return sb.toString();
     }
 
-    private static boolean repeatsLastToken(StringBuilder sb, StringBuilder token) {
-        int len = token.length();
-        int start = sb.length() - len;
-        if (start < 0 || (start > 0 && sb.charAt(start - 1) != ' ')) {
+    private void ensure(int capacity) {
+        if (out.length < capacity) {
+            out = Arrays.copyOf(out, Math.max(capacity, out.length * 2));
+        }
+    }
+
+    /** Writes the separating space if needed and returns where the next token starts. */
+    private int separate() {
+        if (length > 0) {
+            out[length++] = ' ';
+        }
+        return length;
+    }
+
+    private void appendVar() {
+        int start = separate();
+        out[length++] = '<';
+        out[length++] = '*';
+        out[length++] = '>';
+        previousTokenStart = start;
+    }
+
+    private boolean repeatsPrevious(int tokenStart) {
+        int previous = previousTokenStart;
+        if (previous < 0) {
             return false;
         }
-        for (int i = 0; i < len; i++) {
-            if (sb.charAt(start + i) != token.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean dateFollows(String s, int from, int n) {
-        int i = from;
-        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-            i++;
-        }
-        if (i >= n) {
+        int len = length - tokenStart;
+        if (tokenStart - 1 - previous != len) {
             return false;
         }
-        if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            return true;
-        }
-        int end = i;
-        while (end < n && s.charAt(end) != ' ' && s.charAt(end) != '\t') {
-            end++;
-        }
-        return isDateName(s, i, end);
+        return Arrays.equals(out, previous, previous + len, out, tokenStart, tokenStart + len);
     }
 
-    private static final Set<String> DATE_NAMES = Set.of(
-            "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-            "sep", "oct", "nov", "dec");
-
-    private static boolean isDateName(String s, int from, int to) {
-        return to - from == 3 && DATE_NAMES.contains(s.substring(from, to).toLowerCase(Locale.ROOT));
-    }
-
-    /** Masks {@code s[from, to)} into {@link #token}; returns whether letters remain outside the masked runs. */
+    /** Masks {@code s[from, to)} onto the buffer; returns whether letters remain outside the masked runs. */
     private boolean maskToken(String s, int from, int to) {
-        StringBuilder t = token;
-        t.setLength(0);
+        char[] b = out;
+        int tokenStart = length;
+        int len = length;
         boolean letters = false;
         int i = from;
         while (i < to) {
@@ -142,38 +174,47 @@ final class Masker {
             if (isAlnum(c)) {
                 int runStart = i;
                 boolean digit = false;
-                while (i < to && isAlnum(s.charAt(i))) {
+                while (i < to) {
                     char d = s.charAt(i);
                     if (d >= '0' && d <= '9') {
                         digit = true;
+                    } else if (!((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))) {
+                        break;
                     }
                     i++;
                 }
-                if (!digit && isHexWord(s, runStart, i) && hexContext(t, s, i, to)) {
+                if (!digit && isHexWord(s, runStart, i) && hexContext(b, tokenStart, len, s, i, to)) {
                     digit = true;
                 }
                 if (digit) {
-                    int len = t.length();
-                    if (len > 0
-                            && (t.charAt(len - 1) == '-' || t.charAt(len - 1) == '+')
-                            && (len == 1 || !isAlnum(t.charAt(len - 2)))) {
-                        t.setLength(--len);
+                    if (len > tokenStart
+                            && (b[len - 1] == '-' || b[len - 1] == '+')
+                            && (len - 1 == tokenStart || !isAlnum(b[len - 2]))) {
+                        len--;
                     }
-                    if (len >= 4 && isJoiner(t.charAt(len - 1)) && endsWithVar(t, len - 1)) {
-                        t.setLength(len - 1);
-                    } else if (!(len >= 3 && endsWithVar(t, len))) {
-                        t.append(VAR);
+                    if (len - tokenStart >= 4 && isJoiner(b[len - 1]) && endsWithVar(b, tokenStart, len - 1)) {
+                        len--;
+                    } else if (!endsWithVar(b, tokenStart, len)) {
+                        b[len++] = '<';
+                        b[len++] = '*';
+                        b[len++] = '>';
                     }
                 } else {
-                    t.append(s, runStart, i);
+                    s.getChars(runStart, i, b, len);
+                    len += i - runStart;
                     letters = true;
                 }
             } else {
-                t.append(c);
+                b[len++] = c;
                 i++;
             }
         }
+        length = len;
         return letters;
+    }
+
+    private static boolean endsWithVar(char[] b, int tokenStart, int end) {
+        return end - tokenStart >= 3 && b[end - 1] == '>' && b[end - 2] == '*' && b[end - 3] == '<';
     }
 
     private static boolean isHexWord(String s, int from, int to) {
@@ -186,10 +227,9 @@ final class Masker {
         return true;
     }
 
-    /** Whether a hex-letter run sits between separators next to a masked run, as inside a UUID. */
-    private static boolean hexContext(StringBuilder t, String s, int runEnd, int to) {
-        int len = t.length();
-        boolean before = len >= 4 && isJoiner(t.charAt(len - 1)) && endsWithVar(t, len - 1);
+    /** Whether a hex-letter run sits between separators next to masked hex runs, as inside a UUID. */
+    private static boolean hexContext(char[] b, int tokenStart, int len, String s, int runEnd, int to) {
+        boolean before = len - tokenStart >= 4 && isJoiner(b[len - 1]) && endsWithVar(b, tokenStart, len - 1);
         boolean after = runEnd + 1 < to && isJoiner(s.charAt(runEnd)) && isHexDigitRun(s, runEnd + 1, to);
         return before && after;
     }
@@ -209,10 +249,6 @@ final class Masker {
         return digit;
     }
 
-    private static boolean endsWithVar(StringBuilder t, int end) {
-        return end >= 3 && t.charAt(end - 3) == '<' && t.charAt(end - 2) == '*' && t.charAt(end - 1) == '>';
-    }
-
     private static boolean isJoiner(char c) {
         return c == '.' || c == ':' || c == ',' || c == '-' || c == '_' || c == '/';
     }
@@ -221,14 +257,62 @@ final class Masker {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    private static boolean dateFollows(String s, int from, int n) {
+        int i = from;
+        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= n) {
+            return false;
+        }
+        if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            return true;
+        }
+        int end = i;
+        while (end < n && s.charAt(end) != ' ' && s.charAt(end) != '\t') {
+            end++;
+        }
+        return end - i == 3 && isDateName(s, i, end);
+    }
+
+    private static boolean isDateName(String s, int from, int to) {
+        return Character.isLetter(s.charAt(from)) && Arrays.binarySearch(DATE_KEYS, pack(s, from, to)) >= 0;
+    }
+
     private static boolean isUnit(String s, int from, int to) {
         while (to > from && !Character.isLetterOrDigit(s.charAt(to - 1)) && s.charAt(to - 1) != '%') {
             to--;
         }
+        long key = pack(s, from, to);
+        return key != 0 && Arrays.binarySearch(UNIT_KEYS, key) >= 0;
+    }
+
+    /** Up to 7 ASCII characters, lower-cased, packed into a long; 0 when longer, empty or not ASCII. */
+    private static long pack(String s, int from, int to) {
         int len = to - from;
         if (len < 1 || len > 7) {
-            return false;
+            return 0;
         }
-        return UNITS.contains(s.substring(from, to).toLowerCase(Locale.ROOT));
+        long key = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 128) {
+                return 0;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            key = (key << 8) | c;
+        }
+        return key;
+    }
+
+    private static long[] keys(String... words) {
+        long[] keys = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            keys[i] = pack(words[i], 0, words[i].length());
+        }
+        Arrays.sort(keys);
+        return keys;
     }
 }

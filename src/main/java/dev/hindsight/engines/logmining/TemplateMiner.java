@@ -22,7 +22,8 @@ public final class TemplateMiner {
 
     private final MinerConfig config;
     private final Masker masker = new Masker();
-    private final HashMap<String, Shape> cache = new HashMap<>();
+    private Entry[] cache = new Entry[1024];
+    private int cached;
     private final HashMap<String, List<Family>> tree = new HashMap<>();
     private final ArrayList<Shape> shapes = new ArrayList<>();
     private long messages;
@@ -48,14 +49,25 @@ public final class TemplateMiner {
      * @param timestamp the message's instant, or null
      */
     public int add(String message, Instant timestamp) {
-        String signature = masker.signature(message);
-        Shape shape = cache.get(signature);
-        if (shape == null) {
-            shape = locate(signature);
-            if (cache.size() >= config.maxCachedSignatures()) {
-                cache.clear();
+        Masker m = masker;
+        m.mask(message);
+        char[] chars = m.chars();
+        int length = m.length();
+        int hash = m.hash();
+        Entry[] table = cache;
+        int mask = table.length - 1;
+        int index = (hash ^ (hash >>> 16)) & mask;
+        Shape shape = null;
+        for (Entry e = table[index]; e != null; e = table[index]) {
+            if (e.hash == hash && Arrays.equals(e.key, 0, e.key.length, chars, 0, length)) {
+                shape = e.shape;
+                break;
             }
-            cache.put(signature, shape);
+            index = (index + 1) & mask;
+        }
+        if (shape == null) {
+            shape = locate(new String(chars, 0, length));
+            remember(Arrays.copyOf(chars, length), hash, shape);
         }
         messages++;
         shape.count++;
@@ -104,6 +116,36 @@ public final class TemplateMiner {
         group();
         return templates;
     }
+
+    private void remember(char[] key, int hash, Shape shape) {
+        if (cached >= config.maxCachedSignatures()) {
+            Arrays.fill(cache, null);
+            cached = 0;
+        }
+        if ((cached + 1) * 2 > cache.length) {
+            Entry[] old = cache;
+            cache = new Entry[old.length * 2];
+            cached = 0;
+            for (Entry e : old) {
+                if (e != null) {
+                    insert(e);
+                }
+            }
+        }
+        insert(new Entry(key, hash, shape));
+    }
+
+    private void insert(Entry entry) {
+        int mask = cache.length - 1;
+        int index = (entry.hash ^ (entry.hash >>> 16)) & mask;
+        while (cache[index] != null) {
+            index = (index + 1) & mask;
+        }
+        cache[index] = entry;
+        cached++;
+    }
+
+    private record Entry(char[] key, int hash, Shape shape) {}
 
     private Shape locate(String signature) {
         String[] tokens = signature.isEmpty() ? new String[0] : signature.split(" ");

@@ -76,15 +76,16 @@ class LoghubParsingTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"HDFS", "Hadoop", "HealthApp", "Linux", "OpenSSH", "OpenStack", "Proxifier", "Spark"})
-    void givesEveryLoghubLineATimestampThatStaysWithinTheLogsSpan(String system) throws Exception {
+    void givesEveryLoghubLineATimestampWithinHalfAYearOfTheFirst(String system) throws Exception {
         Path log = SharedData.require("logs/" + system + "/" + system + "_2k.log");
         List<LogRecord> records =
                 parseAll(log, ParseOptions.defaults().withStartYear(2005).withReferenceDate(LocalDate.of(2026, 1, 1)));
 
         Instant first = records.get(0).timestamp();
-        Instant last = records.get(records.size() - 1).timestamp();
-        assertThat(records).allSatisfy(r -> assertThat(r.timestamp()).isNotNull());
-        assertThat(last).isAfterOrEqualTo(first);
-        assertThat(java.time.Duration.between(first, last).toDays()).isLessThan(200);
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.timestamp()).isNotNull();
+            assertThat(java.time.Duration.between(first, r.timestamp()).abs().toDays())
+                    .isLessThan(186);
+        });
     }
 }
