@@ -17,8 +17,6 @@ public enum LogFormat {
     HEALTHAPP("healthapp", List.of(), new Parsers.HealthApp()),
     /** Proxifier: {@code [10.30 16:49:06] program - message}. */
     PROXIFIER("proxifier", List.of(), new Parsers.Proxifier()),
-    /** OpenStack / oslo.log: {@code [file] 2017-05-16 00:00:00.008 pid LEVEL logger [context] message}. */
-    OPENSTACK("openstack", List.of("oslo"), new Parsers.OpenStack()),
     /** RFC 3164 syslog, optionally without priority: {@code Jun 14 15:16:01 host tag[pid]: message}. */
     SYSLOG("syslog", List.of("rfc3164", "linux", "openssh"), new Parsers.Syslog()),
     /**
@@ -26,6 +24,8 @@ public enum LogFormat {
      * covers HDFS, Hadoop and Spark.
      */
     LOG4J("log4j", List.of("logback", "python", "hdfs", "hadoop", "spark"), new Parsers.Log4j()),
+    /** OpenStack / oslo.log: {@code [file] 2017-05-16 00:00:00.008 pid LEVEL logger [context] message}. */
+    OPENSTACK("openstack", List.of("oslo"), new Parsers.OpenStack()),
     /** logfmt {@code key=value} pairs. */
     LOGFMT("logfmt", List.of(), new Structured.Logfmt()),
     /** Any text: each line is a record whose message is the whole line. */

@@ -99,7 +99,7 @@ final class Parsers {
         }
     }
 
-    /** OpenStack (oslo.log): {@code [file] yyyy-MM-dd HH:mm:ss.SSS pid LEVEL logger [context] message}. */
+    /** OpenStack (oslo.log): {@code [file] yyyy-MM-dd HH:mm:ss.SSS pid LEVEL logger [context] message}; the context is required. */
     static final class OpenStack implements HeaderParser {
         @Override
         public boolean parse(String s, Header h) {
@@ -131,16 +131,17 @@ final class Parsers {
             h.level = level;
             h.source = s.substring(p, t);
             p = skipSpaces(s, t);
-            if (at(s, p, '[')) {
-                int close = s.indexOf("] ", p);
-                if (close < 0 && s.endsWith("]")) {
-                    close = s.length() - 1;
-                }
-                if (close > 0) {
-                    p = close + 1;
-                }
+            if (!at(s, p, '[')) {
+                return false;
             }
-            h.message = Scan.rest(s, p);
+            int close = s.indexOf("] ", p);
+            if (close < 0 && s.endsWith("]")) {
+                close = s.length() - 1;
+            }
+            if (close < 0) {
+                return false;
+            }
+            h.message = Scan.rest(s, close + 1);
             return true;
         }
 

@@ -51,6 +51,25 @@ class LoghubParsingTests {
 
     @ParameterizedTest
     @CsvSource({
+        "HDFS, log4j",
+        "Hadoop, log4j",
+        "Spark, log4j",
+        "HealthApp, healthapp",
+        "Linux, syslog",
+        "OpenSSH, syslog",
+        "OpenStack, openstack",
+        "Proxifier, proxifier"
+    })
+    void detectsTheFormatOfEachLoghubSystem(String system, String format) throws Exception {
+        Path log = SharedData.require("logs/" + system + "/" + system + "_2k.log");
+        try (InputStream in = Files.newInputStream(log);
+                LogReader reader = LogParser.open(in, ParseOptions.defaults())) {
+            assertThat(reader.format().formatName()).isEqualTo(format);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
         "HDFS, 1, 2008-11-09T20:36:15+01:00",
         "HDFS, 3, 2008-11-09T20:40:05+01:00",
         "Hadoop, 1, 2015-10-18T18:01:47.978+02:00",
