@@ -17,13 +17,15 @@ public enum LogFormat {
     HEALTHAPP("healthapp", List.of(), new Parsers.HealthApp()),
     /** Proxifier: {@code [10.30 16:49:06] program - message}. */
     PROXIFIER("proxifier", List.of(), new Parsers.Proxifier()),
+    /** Apache httpd error log: {@code [Sun Dec 04 04:47:44 2005] [error] message}. */
+    APACHE_ERROR("apache-error", List.of("httpd-error"), new Parsers.ApacheError()),
     /** RFC 3164 syslog, optionally without priority: {@code Jun 14 15:16:01 host tag[pid]: message}. */
     SYSLOG("syslog", List.of("rfc3164", "linux", "openssh"), new Parsers.Syslog()),
     /**
      * Log4j/Logback/Python style {@code time [pid] LEVEL [thread] logger: message} with multi-line stack traces;
-     * covers HDFS, Hadoop and Spark.
+     * covers HDFS, Hadoop, Spark, Zookeeper-style nested thread brackets and Android logcat {@code threadtime}.
      */
-    LOG4J("log4j", List.of("logback", "python", "hdfs", "hadoop", "spark"), new Parsers.Log4j()),
+    LOG4J("log4j", List.of("logback", "python", "hdfs", "hadoop", "spark", "logcat"), new Parsers.Log4j()),
     /** OpenStack / oslo.log: {@code [file] 2017-05-16 00:00:00.008 pid LEVEL logger [context] message}. */
     OPENSTACK("openstack", List.of("oslo"), new Parsers.OpenStack()),
     /** logfmt {@code key=value} pairs. */

@@ -29,6 +29,9 @@ final class Parsers {
                 }
                 p++;
             }
+            if (at(s, p, ',')) {
+                p++;
+            }
             if (p < s.length() && s.charAt(p) != ' ' && s.charAt(p) != '\t') {
                 return false;
             }
@@ -41,7 +44,7 @@ final class Parsers {
                 }
                 char c = s.charAt(p);
                 if (c == '[') {
-                    int close = s.indexOf(']', p);
+                    int close = Scan.closingBracket(s, p);
                     if (close < 0) {
                         break;
                     }
@@ -62,7 +65,7 @@ final class Parsers {
                 }
                 if (level == null) {
                     int end = s.charAt(t - 1) == ':' ? t - 1 : t;
-                    String candidate = Scan.level(s, p, end, false);
+                    String candidate = Scan.level(s, p, end, end - p == 1 && Character.isUpperCase(c));
                     if (candidate != null) {
                         level = candidate;
                         p = t;
@@ -380,6 +383,47 @@ final class Parsers {
                 int status = digits(s, st, 3);
                 h.level = status >= 500 ? "ERROR" : status >= 400 ? "WARN" : status >= 100 ? "INFO" : null;
             }
+            return true;
+        }
+    }
+
+    /** Apache error log: {@code [Sun Dec 04 04:47:44 2005] [level] message}, also 2.4's {@code [module:level]}. */
+    static final class ApacheError implements HeaderParser {
+        @Override
+        public boolean parse(String s, Header h) {
+            if (!at(s, 0, '[') || !at(s, 4, ' ')) {
+                return false;
+            }
+            int month = Scan.monthName(s, 5);
+            int day = digits(s, 9, 2);
+            int end = month == 0 || day < 1 ? -1 : Scan.clock(s, 12, h);
+            if (end < 0) {
+                return false;
+            }
+            end = Scan.fraction(s, end, h, false);
+            int year = digits(s, end + 1, 4);
+            if (year < 0 || !at(s, end + 5, ']')) {
+                return false;
+            }
+            h.year = year;
+            h.month = month;
+            h.day = day;
+            int p = skipSpaces(s, end + 6);
+            if (!at(s, p, '[')) {
+                return false;
+            }
+            int close = s.indexOf(']', p);
+            if (close < 0) {
+                return false;
+            }
+            int colon = s.lastIndexOf(':', close);
+            int levelStart = colon > p ? colon + 1 : p + 1;
+            String level = Scan.level(s.substring(levelStart, close));
+            h.level = level != null ? level : s.substring(levelStart, close);
+            if (colon > p) {
+                h.source = s.substring(p + 1, colon);
+            }
+            h.message = Scan.rest(s, close + 1);
             return true;
         }
     }

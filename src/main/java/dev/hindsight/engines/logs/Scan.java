@@ -39,7 +39,7 @@ final class Scan {
             LEVELS.put(name.toLowerCase(java.util.Locale.ROOT), name);
             LEVELS.put(name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT), name);
         }
-        for (String letter : new String[] {"T", "D", "I", "W", "E", "F"}) {
+        for (String letter : new String[] {"V", "T", "D", "I", "W", "E", "F"}) {
             LEVELS.put(letter, letter);
         }
     }
@@ -66,6 +66,20 @@ final class Scan {
         }
         String canonical = LEVELS.get(s);
         return canonical != null ? canonical : LEVELS.get(s.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The index of the {@code ]} closing the {@code [} at {@code open}, counting nested brackets, or -1. */
+    static int closingBracket(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String syslogSeverity(int pri) {
@@ -259,7 +273,8 @@ final class Scan {
 
     /**
      * Reads a leading timestamp at {@code pos}: {@code yyyy-MM-dd[T ]HH:mm:ss[.,frac][zone]}, the same with
-     * {@code /}, {@code yy/MM/dd HH:mm:ss} or {@code yyMMdd HHmmss}. Returns the end or -1.
+     * {@code /}, {@code yy/MM/dd HH:mm:ss}, {@code MM-dd HH:mm:ss[.frac]} (Android logcat, no year) or
+     * {@code yyMMdd HHmmss}. Returns the end or -1.
      */
     static int timestamp(String s, int pos, Header h) {
         int y4 = digits(s, pos, 4);
@@ -296,6 +311,18 @@ final class Scan {
             }
             h.year = 2000 + yy;
             h.month = mo;
+            h.day = d;
+            return fraction(s, end, h, false);
+        }
+        int mo2 = digits(s, pos, 2);
+        if (mo2 >= 1 && mo2 <= 12 && at(s, pos + 2, '-') && at(s, pos + 5, ' ')) {
+            int d = digits(s, pos + 3, 2);
+            int end = d >= 1 && d <= 31 ? clock(s, pos + 6, h) : -1;
+            if (end < 0) {
+                return -1;
+            }
+            h.year = -1;
+            h.month = mo2;
             h.day = d;
             return fraction(s, end, h, false);
         }

@@ -144,6 +144,47 @@ class LogParserTests {
     }
 
     @Test
+    void skipsNestedThreadBracketsAndSeparators() {
+        Parsed p = parse(
+                "2015-07-29 17:41:44,747 - INFO  [Worker[id=1]/0:0:0:0:2181:Election@774] - Notification time out: 3200\n",
+                PARIS);
+
+        assertThat(p.stats().format()).isEqualTo(LogFormat.LOG4J);
+        assertThat(p.records().get(0).level()).isEqualTo("INFO");
+        assertThat(p.records().get(0).message()).isEqualTo("Notification time out: 3200");
+    }
+
+    @Test
+    void readsAndroidLogcatThreadtimeLinesWithoutYear() {
+        Parsed p = parse(
+                "03-17 16:13:38.811  1702  2395 D WindowManager: freezing display\n"
+                        + "03-17 16:13:38.900  1702  1702 E ActivityManager: ANR in com.example\n",
+                PARIS.withStartYear(2017));
+
+        assertThat(p.stats().format()).isEqualTo(LogFormat.LOG4J);
+        LogRecord first = p.records().get(0);
+        assertThat(first.level()).isEqualTo("D");
+        assertThat(first.source()).isEqualTo("WindowManager");
+        assertThat(first.message()).isEqualTo("freezing display");
+        assertThat(first.timestamp()).isEqualTo(Instant.parse("2017-03-17T15:13:38.811Z"));
+    }
+
+    @Test
+    void readsApacheErrorLogs() {
+        Parsed p = parse(
+                "[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok /etc/httpd/conf/workers2.properties\n"
+                        + "[Wed Oct 11 14:32:52.123456 2000] [core:error] [pid 35708] File does not exist\n",
+                PARIS);
+
+        assertThat(p.stats().format()).isEqualTo(LogFormat.APACHE_ERROR);
+        assertThat(p.records().get(0).level()).isEqualTo("NOTICE");
+        assertThat(p.records().get(0).message()).isEqualTo("workerEnv.init() ok /etc/httpd/conf/workers2.properties");
+        assertThat(p.records().get(0).timestamp()).isEqualTo(Instant.parse("2005-12-04T03:47:44Z"));
+        assertThat(p.records().get(1).source()).isEqualTo("core");
+        assertThat(p.records().get(1).level()).isEqualTo("ERROR");
+    }
+
+    @Test
     void countsUnparsedLinesAndKeepsThemWithExamples() {
         Parsed p = parse(
                 "Jun 14 15:16:01 combo sshd[1]: ok\nthis is not syslog\nJun 14 15:16:02 combo sshd[1]: ok again\n",
