@@ -22,6 +22,7 @@ final class Masker {
             "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
             "sep", "oct", "nov", "dec");
 
+    private char[] in = new char[256];
     private char[] out = new char[256];
     private int length;
     private int previousTokenStart = -1;
@@ -61,10 +62,18 @@ final class Masker {
             n = message.length();
         }
         ensure(n * 3 + 16);
+        if (in.length < n) {
+            in = new char[Math.max(n, in.length * 2)];
+        }
+        message.getChars(0, n, in, 0);
+        maskChars(in, n);
+    }
+
+    private void maskChars(char[] message, int n) {
         boolean prevVar = false;
         int i = 0;
         while (i < n) {
-            char c = message.charAt(i);
+            char c = message[i];
             if (c == ' ' || c == '\t' || c == '\r') {
                 i++;
                 continue;
@@ -73,7 +82,7 @@ final class Masker {
             boolean digit = false;
             boolean letter = false;
             while (i < n) {
-                c = message.charAt(i);
+                c = message[i];
                 if (c == ' ' || c == '\t' || c == '\r') {
                     break;
                 }
@@ -103,7 +112,7 @@ final class Masker {
                     continue;
                 }
                 int tokenStart = separate();
-                message.getChars(start, i, out, length);
+                System.arraycopy(message, start, out, length, i - start);
                 length += i - start;
                 previousTokenStart = tokenStart;
                 prevVar = false;
@@ -163,19 +172,19 @@ final class Masker {
     }
 
     /** Masks {@code s[from, to)} onto the buffer; returns whether letters remain outside the masked runs. */
-    private boolean maskToken(String s, int from, int to) {
+    private boolean maskToken(char[] s, int from, int to) {
         char[] b = out;
         int tokenStart = length;
         int len = length;
         boolean letters = false;
         int i = from;
         while (i < to) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (isAlnum(c)) {
                 int runStart = i;
                 boolean digit = false;
                 while (i < to) {
-                    char d = s.charAt(i);
+                    char d = s[i];
                     if (d >= '0' && d <= '9') {
                         digit = true;
                     } else if (!((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))) {
@@ -200,7 +209,7 @@ final class Masker {
                         b[len++] = '>';
                     }
                 } else {
-                    s.getChars(runStart, i, b, len);
+                    System.arraycopy(s, runStart, b, len, i - runStart);
                     len += i - runStart;
                     letters = true;
                 }
@@ -217,9 +226,9 @@ final class Masker {
         return end - tokenStart >= 3 && b[end - 1] == '>' && b[end - 2] == '*' && b[end - 3] == '<';
     }
 
-    private static boolean isHexWord(String s, int from, int to) {
+    private static boolean isHexWord(char[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = (char) (s.charAt(i) | 0x20);
+            char c = (char) (s[i] | 0x20);
             if (c < 'a' || c > 'f') {
                 return false;
             }
@@ -228,17 +237,17 @@ final class Masker {
     }
 
     /** Whether a hex-letter run sits between separators next to masked hex runs, as inside a UUID. */
-    private static boolean hexContext(char[] b, int tokenStart, int len, String s, int runEnd, int to) {
+    private static boolean hexContext(char[] b, int tokenStart, int len, char[] s, int runEnd, int to) {
         boolean before = len - tokenStart >= 4 && isJoiner(b[len - 1]) && endsWithVar(b, tokenStart, len - 1);
-        boolean after = runEnd + 1 < to && isJoiner(s.charAt(runEnd)) && isHexDigitRun(s, runEnd + 1, to);
+        boolean after = runEnd + 1 < to && isJoiner(s[runEnd]) && isHexDigitRun(s, runEnd + 1, to);
         return before && after;
     }
 
-    private static boolean isHexDigitRun(String s, int from, int to) {
+    private static boolean isHexDigitRun(char[] s, int from, int to) {
         boolean digit = false;
         int i = from;
-        while (i < to && isAlnum(s.charAt(i))) {
-            char c = s.charAt(i);
+        while (i < to && isAlnum(s[i])) {
+            char c = s[i];
             if (c >= '0' && c <= '9') {
                 digit = true;
             } else if (((c | 0x20) < 'a') || ((c | 0x20) > 'f')) {
@@ -257,30 +266,30 @@ final class Masker {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean dateFollows(String s, int from, int n) {
+    private static boolean dateFollows(char[] s, int from, int n) {
         int i = from;
-        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t')) {
             i++;
         }
         if (i >= n) {
             return false;
         }
-        if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        if (s[i] >= '0' && s[i] <= '9') {
             return true;
         }
         int end = i;
-        while (end < n && s.charAt(end) != ' ' && s.charAt(end) != '\t') {
+        while (end < n && s[end] != ' ' && s[end] != '\t') {
             end++;
         }
         return end - i == 3 && isDateName(s, i, end);
     }
 
-    private static boolean isDateName(String s, int from, int to) {
-        return Character.isLetter(s.charAt(from)) && Arrays.binarySearch(DATE_KEYS, pack(s, from, to)) >= 0;
+    private static boolean isDateName(char[] s, int from, int to) {
+        return Character.isLetter(s[from]) && Arrays.binarySearch(DATE_KEYS, pack(s, from, to)) >= 0;
     }
 
-    private static boolean isUnit(String s, int from, int to) {
-        while (to > from && !Character.isLetterOrDigit(s.charAt(to - 1)) && s.charAt(to - 1) != '%') {
+    private static boolean isUnit(char[] s, int from, int to) {
+        while (to > from && !Character.isLetterOrDigit(s[to - 1]) && s[to - 1] != '%') {
             to--;
         }
         long key = pack(s, from, to);
@@ -288,14 +297,14 @@ final class Masker {
     }
 
     /** Up to 7 ASCII characters, lower-cased, packed into a long; 0 when longer, empty or not ASCII. */
-    private static long pack(String s, int from, int to) {
+    private static long pack(char[] s, int from, int to) {
         int len = to - from;
         if (len < 1 || len > 7) {
             return 0;
         }
         long key = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= 128) {
                 return 0;
             }
@@ -310,7 +319,7 @@ final class Masker {
     private static long[] keys(String... words) {
         long[] keys = new long[words.length];
         for (int i = 0; i < words.length; i++) {
-            keys[i] = pack(words[i], 0, words[i].length());
+            keys[i] = pack(words[i].toCharArray(), 0, words[i].length());
         }
         Arrays.sort(keys);
         return keys;
