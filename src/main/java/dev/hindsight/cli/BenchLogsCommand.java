@@ -30,8 +30,9 @@ public final class BenchLogsCommand implements CliCommand {
             Usage: hindsight bench-logs [--size-mb 1024] [--dir /tmp] [--formats log4j,syslog,json] [--keep]
                                    [--file existing.log]
               Generates one file of --size-mb per format in --dir, times parse+mine on each and `wc -l`,
-              prints lines/s, MB/s, CPU seconds, peak heap and GC figures, then deletes the files (unless
-              --keep). With --file, measures that file instead of generating any.
+              prints lines/s, MB/s, process CPU seconds, the mining thread's CPU seconds, the rate the two-stage
+              pipeline would reach with a free core per stage (lines / max(mining CPU, other CPU)), peak heap and
+              GC figures, then deletes the files (unless --keep). With --file, measures that file instead.
             """;
 
     @Override
@@ -110,7 +111,7 @@ public final class BenchLogsCommand implements CliCommand {
                     Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"));
             out.printf(
-                    "%-7s %10s %8s %10s %8s %12s %8s %14s %8s %9s %10s %8s%n",
+                    "%-7s %10s %8s %10s %8s %12s %8s %8s %14s %14s %8s %9s %10s %8s%n",
                     "format",
                     "lines",
                     "MB",
@@ -118,7 +119,9 @@ public final class BenchLogsCommand implements CliCommand {
                     "MB/s",
                     "lines/s",
                     "cpu s",
+                    "mine s",
                     "lines/cpu-s",
+                    "stage-bound/s",
                     "templates",
                     "peak-heap",
                     "gc(ms/n)",
@@ -135,7 +138,7 @@ public final class BenchLogsCommand implements CliCommand {
                     Measure m = measure(file);
                     double mb = Files.size(file) / 1048576.0;
                     out.printf(
-                            "%-7s %10d %8.0f %10.2f %8.1f %12.0f %8.2f %14.0f %8d %8dM %10s %8.2f%n",
+                            "%-7s %10d %8.0f %10.2f %8.1f %12.0f %8.2f %8.2f %14.0f %14.0f %8d %8dM %10s %8.2f%n",
                             existing != null ? "file" : format,
                             lines < 0 ? m.records : lines,
                             mb,
@@ -143,7 +146,9 @@ public final class BenchLogsCommand implements CliCommand {
                             mb / m.seconds,
                             m.records / m.seconds,
                             m.cpu,
+                            m.minerCpu,
                             m.records / m.cpu,
+                            m.records / Math.max(m.minerCpu, m.cpu - m.minerCpu),
                             m.templates,
                             m.peakHeap >> 20,
                             m.gcMillis + "/" + m.gcCount,
@@ -166,7 +171,14 @@ public final class BenchLogsCommand implements CliCommand {
     }
 
     private record Measure(
-            double seconds, double cpu, long records, int templates, long peakHeap, long gcMillis, long gcCount) {}
+            double seconds,
+            double cpu,
+            double minerCpu,
+            long records,
+            int templates,
+            long peakHeap,
+            long gcMillis,
+            long gcCount) {}
 
     private static Measure measure(Path file) throws IOException {
         System.gc();
@@ -184,6 +196,7 @@ public final class BenchLogsCommand implements CliCommand {
             gcCount0 += Math.max(0, gc.getCollectionCount());
         }
         long cpu0 = processCpu();
+        long minerCpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long start = System.nanoTime();
         TemplateMiner miner = new TemplateMiner();
         long[] counter = {0};
@@ -194,6 +207,7 @@ public final class BenchLogsCommand implements CliCommand {
         int templates = miner.templates().size();
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (processCpu() - cpu0) / 1e9;
+        double minerCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - minerCpu0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : heapPools) {
             peak += pool.getPeakUsage().getUsed();
@@ -204,7 +218,7 @@ public final class BenchLogsCommand implements CliCommand {
             gcMillis += Math.max(0, gc.getCollectionTime());
             gcCount += Math.max(0, gc.getCollectionCount());
         }
-        return new Measure(seconds, cpu, records, templates, peak, gcMillis - gcMillis0, gcCount - gcCount0);
+        return new Measure(seconds, cpu, minerCpu, records, templates, peak, gcMillis - gcMillis0, gcCount - gcCount0);
     }
 
     private static long processCpu() {

@@ -13,7 +13,20 @@ final class Structured {
     private static final int SOURCE = 4;
 
     static int role(String key) {
-        return switch (key.toLowerCase(Locale.ROOT)) {
+        int role = exactRole(key);
+        if (role != 0) {
+            return role;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isUpperCase(key.charAt(i))) {
+                return exactRole(key.toLowerCase(Locale.ROOT));
+            }
+        }
+        return 0;
+    }
+
+    private static int exactRole(String key) {
+        return switch (key) {
             case "time", "timestamp", "ts", "@timestamp", "datetime", "date", "t", "asctime" -> TIME;
             case "level", "severity", "lvl", "loglevel", "log.level", "levelname", "@level" -> LEVEL;
             case "msg", "message", "@message", "text", "log", "event" -> MESSAGE;
