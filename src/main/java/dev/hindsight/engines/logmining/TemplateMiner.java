@@ -70,6 +70,7 @@ public final class TemplateMiner {
             remember(Arrays.copyOf(chars, length), hash, shape);
         }
         messages++;
+        dirty = true;
         shape.count++;
         if (timestamp != null) {
             if (shape.first == null || timestamp.isBefore(shape.first)) {
@@ -102,7 +103,8 @@ public final class TemplateMiner {
     }
 
     /**
-     * The id of the template that the shape belongs to now.
+     * The id of the template that the shape belongs to now. Grouping depends on all messages added so far, so call
+     * this once the messages of interest are added; each call after an {@link #add} regroups all shapes.
      *
      * @throws IndexOutOfBoundsException when no shape has this id
      */
@@ -111,7 +113,7 @@ public final class TemplateMiner {
         return groupOf[shapeId];
     }
 
-    /** The current templates, ordered by id, never null. */
+    /** The templates of all messages added so far, ordered by id, never null. */
     public List<LogTemplate> templates() {
         group();
         return templates;

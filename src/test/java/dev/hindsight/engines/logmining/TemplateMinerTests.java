@@ -67,6 +67,17 @@ class TemplateMinerTests {
     }
 
     @Test
+    void reportsCountsOfMessagesAddedAfterAnEarlierListing() {
+        TemplateMiner miner = new TemplateMiner();
+        miner.add("disk 1 full", null);
+        assertThat(miner.templates().get(0).count()).isEqualTo(1);
+
+        miner.add("disk 2 full", null);
+
+        assertThat(miner.templates().get(0).count()).isEqualTo(2);
+    }
+
+    @Test
     void keepsItsStateBoundedByShapesNotMessages() {
         TemplateMiner miner = new TemplateMiner();
         for (int i = 0; i < 100_000; i++) {
