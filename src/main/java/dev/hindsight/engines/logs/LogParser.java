@@ -1,10 +1,8 @@
 package dev.hindsight.engines.logs;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -31,7 +29,7 @@ public final class LogParser {
     public static LogReader open(InputStream in, ParseOptions options) {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         sniff(buffered);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(buffered, StandardCharsets.UTF_8), 1 << 16);
+        LineReader reader = new LineReader(buffered);
         ArrayDeque<String> sample = new ArrayDeque<>();
         LogFormat format;
         if (options.detectsFormat()) {

@@ -1,6 +1,5 @@
 package dev.hindsight.engines.logs;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -19,7 +18,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
     private static final int MAX_CONTINUATION_LINES = 500;
     private static final int MAX_RECORD_CHARS = 64 * 1024;
 
-    private final BufferedReader in;
+    private final LineReader in;
     private final ArrayDeque<String> sample;
     private final LogFormat format;
     private final HeaderParser parser;
@@ -45,7 +44,7 @@ public final class LogReader implements Iterator<LogRecord>, AutoCloseable {
     private StringBuilder pendingRawMore;
     private boolean pending;
 
-    LogReader(BufferedReader in, ArrayDeque<String> sample, LogFormat format, ParseOptions options) {
+    LogReader(LineReader in, ArrayDeque<String> sample, LogFormat format, ParseOptions options) {
         this.in = in;
         this.sample = sample;
         this.format = format;
