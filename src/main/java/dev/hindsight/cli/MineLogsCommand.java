@@ -35,8 +35,8 @@ public final class MineLogsCommand implements CliCommand {
                                               [--out rows.csv] [--templates templates.csv] [--json]
               --format     log format (default auto); one of: auto, %s
               --zone       zone of timestamps written without offset (default UTC), e.g. Europe/Paris
-              --year       year of the first record for formats without a year (default: inferred so that
-                           the log does not end after today)
+              --year       year of the first record for formats without a year (default: the latest year that
+                           does not put the first record after today)
               --out        write the rows (line,line_count,template_id,template) to this CSV file instead of stdout
               --templates  write the templates (id,count,first_seen,last_seen,template) to this CSV file
               --json       print a JSON document (stats, templates, and rows unless --out is given)
