@@ -13,6 +13,12 @@ public enum LogFormat {
     SYSLOG_5424("syslog-5424", List.of("rfc5424"), new Parsers.Syslog5424()),
     /** Apache/nginx common or combined access log. */
     ACCESS("access", List.of("apache", "nginx", "clf", "combined"), new Parsers.Access()),
+    /** BlueGene/L RAS log: {@code - 1117838570 2005.06.03 node 2005-06-03-15.42.50.675872 node RAS KERNEL INFO msg}. */
+    BGL("bgl", List.of("bluegene"), new Parsers.Bgl()),
+    /** Thunderbird: {@code - 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond[2915]: msg}. */
+    THUNDERBIRD("thunderbird", List.of(), new Parsers.Thunderbird()),
+    /** HPC: {@code 134681 node-246 unix.hw state_change.unavailable 1077804742 1 msg}. */
+    HPC("hpc", List.of(), new Parsers.Hpc()),
     /** HealthApp: {@code 20171223-22:15:29:606|Component|pid|message}. */
     HEALTHAPP("healthapp", List.of(), new Parsers.HealthApp()),
     /** Proxifier: {@code [10.30 16:49:06] program - message}. */

@@ -81,6 +81,9 @@ final class Parsers {
                 if (source == null && t - p > 1 && s.charAt(t - 1) == ':') {
                     source = s.substring(p, t - 1);
                     p = t;
+                } else if (source == null && at(s, t, ' ') && at(s, t + 1, ' ') && isWord(s, p, t)) {
+                    source = s.substring(p, t);
+                    p = t;
                 } else if (source == null && at(s, t, ' ') && at(s, t + 1, '-') && at(s, t + 2, ' ')) {
                     source = s.substring(p, t);
                     p = t + 3;
@@ -100,6 +103,16 @@ final class Parsers {
         public boolean continuations() {
             return true;
         }
+    }
+
+    static boolean isWord(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '-' && c != '.' && c != '$') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** OpenStack (oslo.log): {@code [file] yyyy-MM-dd HH:mm:ss.SSS pid LEVEL logger [context] message}; the context is required. */
@@ -424,6 +437,107 @@ final class Parsers {
                 h.source = s.substring(p + 1, colon);
             }
             h.message = Scan.rest(s, close + 1);
+            return true;
+        }
+    }
+
+    /** Splits the first {@code n} whitespace-separated tokens; returns their end positions or null if fewer. */
+    static int[] tokenEnds(String s, int n, int[] starts) {
+        int[] ends = new int[n];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            p = skipSpaces(s, p);
+            int t = tokenEnd(s, p);
+            if (t == p) {
+                return null;
+            }
+            starts[i] = p;
+            ends[i] = t;
+            p = t;
+        }
+        return ends;
+    }
+
+    static boolean allDigits(String s, int from, int to, int minLength) {
+        return to - from >= minLength && digits(s, from, Math.min(to - from, 9)) >= 0 && digitsOnly(s, from, to);
+    }
+
+    private static boolean digitsOnly(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Scan.isDigit(s, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean dottedDate(String s, int from, int to) {
+        return to - from == 10 && digits(s, from, 4) >= 0 && at(s, from + 4, '.') && at(s, from + 7, '.');
+    }
+
+    static void epochSeconds(String s, int from, int to, Header h) {
+        h.instant = java.time.Instant.ofEpochSecond(Long.parseLong(s.substring(from, to)));
+        h.hasTime = true;
+    }
+
+    /** BlueGene/L RAS: {@code label epoch yyyy.MM.dd node yyyy-MM-dd-HH.mm.ss.ffffff node type component level message}. */
+    static final class Bgl implements HeaderParser {
+        @Override
+        public boolean parse(String s, Header h) {
+            int[] starts = new int[9];
+            int[] ends = tokenEnds(s, 9, starts);
+            if (ends == null
+                    || !allDigits(s, starts[1], ends[1], 9)
+                    || !dottedDate(s, starts[2], ends[2])
+                    || ends[4] - starts[4] < 19
+                    || !at(s, starts[4] + 4, '-')
+                    || !at(s, starts[4] + 10, '-')) {
+                return false;
+            }
+            epochSeconds(s, starts[1], ends[1], h);
+            h.source = s.substring(starts[7], ends[7]);
+            String level = Scan.level(s, starts[8], ends[8], false);
+            h.level = level != null ? level : s.substring(starts[8], ends[8]);
+            h.message = Scan.rest(s, ends[8]);
+            return true;
+        }
+    }
+
+    /** Thunderbird: {@code label epoch yyyy.MM.dd user Mmm d HH:mm:ss location tag[pid]: message}. */
+    static final class Thunderbird implements HeaderParser {
+        private final Syslog syslog = new Syslog();
+
+        @Override
+        public boolean parse(String s, Header h) {
+            int[] starts = new int[4];
+            int[] ends = tokenEnds(s, 4, starts);
+            if (ends == null || !allDigits(s, starts[1], ends[1], 9) || !dottedDate(s, starts[2], ends[2])) {
+                return false;
+            }
+            int p = skipSpaces(s, ends[3]);
+            if (!syslog.parse(s.substring(p), h)) {
+                return false;
+            }
+            epochSeconds(s, starts[1], ends[1], h);
+            return true;
+        }
+    }
+
+    /** HPC: {@code logId node component state epoch flag message}. */
+    static final class Hpc implements HeaderParser {
+        @Override
+        public boolean parse(String s, Header h) {
+            int[] starts = new int[6];
+            int[] ends = tokenEnds(s, 6, starts);
+            if (ends == null
+                    || !allDigits(s, starts[0], ends[0], 1)
+                    || !allDigits(s, starts[4], ends[4], 9)
+                    || !allDigits(s, starts[5], ends[5], 1)) {
+                return false;
+            }
+            epochSeconds(s, starts[4], ends[4], h);
+            h.source = s.substring(starts[2], ends[2]);
+            h.message = Scan.rest(s, ends[5]);
             return true;
         }
     }

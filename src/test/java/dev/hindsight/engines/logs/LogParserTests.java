@@ -185,6 +185,43 @@ class LogParserTests {
     }
 
     @Test
+    void readsSupercomputerLogsWithEpochTimestamps() {
+        Parsed bgl = parse(
+                "- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL"
+                        + " INFO instruction cache parity error corrected\n",
+                PARIS);
+        Parsed thunderbird = parse(
+                "- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond(pam_unix)[2915]: session closed\n",
+                PARIS);
+        Parsed hpc = parse(
+                "134681 node-246 unix.hw state_change.unavailable 1077804742 1 Component State Change: ok\n", PARIS);
+
+        assertThat(bgl.stats().format()).isEqualTo(LogFormat.BGL);
+        assertThat(bgl.records().get(0).message()).isEqualTo("instruction cache parity error corrected");
+        assertThat(bgl.records().get(0).source()).isEqualTo("KERNEL");
+        assertThat(bgl.records().get(0).timestamp()).isEqualTo(Instant.ofEpochSecond(1117838570));
+        assertThat(thunderbird.stats().format()).isEqualTo(LogFormat.THUNDERBIRD);
+        assertThat(thunderbird.records().get(0).source()).isEqualTo("crond(pam_unix)");
+        assertThat(thunderbird.records().get(0).message()).isEqualTo("session closed");
+        assertThat(thunderbird.records().get(0).timestamp()).isEqualTo(Instant.ofEpochSecond(1131566461));
+        assertThat(hpc.stats().format()).isEqualTo(LogFormat.HPC);
+        assertThat(hpc.records().get(0).source()).isEqualTo("unix.hw");
+        assertThat(hpc.records().get(0).message()).isEqualTo("Component State Change: ok");
+    }
+
+    @Test
+    void takesAColumnAlignedComponentAfterTheLevel() {
+        Parsed p = parse(
+                "2016-09-28 04:30:30, Info                  CBS    Loaded Servicing Stack v6.1 with Core: x.dll\n",
+                PARIS);
+
+        assertThat(p.stats().format()).isEqualTo(LogFormat.LOG4J);
+        assertThat(p.records().get(0).level()).isEqualTo("INFO");
+        assertThat(p.records().get(0).source()).isEqualTo("CBS");
+        assertThat(p.records().get(0).message()).isEqualTo("Loaded Servicing Stack v6.1 with Core: x.dll");
+    }
+
+    @Test
     void countsUnparsedLinesAndKeepsThemWithExamples() {
         Parsed p = parse(
                 "Jun 14 15:16:01 combo sshd[1]: ok\nthis is not syslog\nJun 14 15:16:02 combo sshd[1]: ok again\n",
