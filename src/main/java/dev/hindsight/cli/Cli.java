@@ -8,7 +8,8 @@ import java.util.Optional;
 /** The command-line entry point: dispatches {@code hindsight <command> ...} to a {@link CliCommand}. */
 public final class Cli {
 
-    private static final List<CliCommand> COMMANDS = List.of(new BnCommand(), new BlamelessCheckCommand());
+    private static final List<CliCommand> COMMANDS =
+            List.of(new MineLogsCommand(), new BenchLogsCommand(), new BnCommand(), new BlamelessCheckCommand());
 
     private Cli() {}
 
