@@ -14,6 +14,7 @@ final class BddCompiler {
     private final Map<String, Integer> variableOf = new LinkedHashMap<>();
     private final Map<String, Integer> gateNode = new HashMap<>();
     private Bdd bdd;
+    private boolean monotone = true;
 
     BddCompiler(FaultTree tree) {
         this.tree = tree;
@@ -22,6 +23,11 @@ final class BddCompiler {
     /** The basic events in variable order. */
     List<String> variables() {
         return new ArrayList<>(variableOf.keySet());
+    }
+
+    /** Whether every gate reachable from the top uses only AND, OR, ATLEAST and pass-through (checked by compile). */
+    boolean monotone() {
+        return monotone;
     }
 
     Bdd bdd() {
@@ -76,6 +82,10 @@ final class BddCompiler {
     }
 
     private int formula(Formula f) {
+        switch (f.connective()) {
+            case AND, OR, ATLEAST, NULL -> {}
+            default -> monotone = false;
+        }
         int n = f.args().size();
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {

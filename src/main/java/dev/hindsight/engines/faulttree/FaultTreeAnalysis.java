@@ -37,6 +37,7 @@ public final class FaultTreeAnalysis {
     private final String[] names;
     private final double[] p;
     private final long compileNanos;
+    private final boolean monotone;
     private Double probability;
     private Zbdd zbdd;
     private int mcs = -1;
@@ -53,6 +54,7 @@ public final class FaultTreeAnalysis {
             p[i] = tree.basicEvents().get(names[i]).probability();
         }
         this.compileNanos = compileNanos;
+        this.monotone = compiler.monotone();
     }
 
     /** Compiles {@code tree} into a BDD; never returns null. Throws NullPointerException when tree is null. */
@@ -94,7 +96,7 @@ public final class FaultTreeAnalysis {
     private int mcsRoot() {
         if (mcs < 0) {
             zbdd = new Zbdd();
-            mcs = DeepStack.run(() -> zbdd.minimalSolutions(bdd, top));
+            mcs = DeepStack.run(() -> zbdd.minimalSolutions(bdd, top, monotone));
         }
         return mcs;
     }

@@ -33,7 +33,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * or not) and references {@code event, gate, basic-event, house-event}; the expressions {@code float, int, bool,
  * parameter, system-mission-time, mul, add, sub, div, neg, exponential, GLM, weibull, periodic-test} (4
  * arguments: rate, test interval, first test, time) and the deviates {@code lognormal-deviate, normal-deviate, uniform-deviate, beta-deviate, gamma-deviate},
- * which are replaced by their mean. DOCTYPE declarations and external entities are refused. Instances are immutable and
+ * which are replaced by their mean. A basic event without an expression gets probability NaN. DOCTYPE declarations and external entities are refused. Instances are immutable and
  * thread-safe.
  */
 public final class MefImporter {
@@ -327,14 +327,8 @@ public final class MefImporter {
                     value = c;
                 }
             }
-            if (value == null) {
-                if (!usedBasic.contains(d.fullName)) {
-                    continue;
-                }
-                throw d.element.error("basic event '" + d.fullName + "' has no probability expression");
-            }
-            double prob = m.expression(d.scope, value);
-            if (!(prob >= 0 && prob <= 1)) {
+            double prob = value == null ? Double.NaN : m.expression(d.scope, value);
+            if (value != null && !(prob >= 0 && prob <= 1)) {
                 throw d.element.error("basic event '" + d.fullName + "' has probability " + prob + ", outside [0, 1]");
             }
             basics.add(new BasicEvent(d.fullName, prob, label(d.element)));

@@ -99,7 +99,7 @@ abstract class NodeStore {
         if (size * 2 > table.length) {
             rehash();
         }
-        if (size > cacheMask + 1 && cacheMask < (1 << 23)) {
+        if (size > cacheMask + 1 && cacheMask < (1 << 24) - 1) {
             allocateCache((cacheMask + 1) * 4);
         }
         return n;

@@ -16,6 +16,7 @@ public final class Zbdd extends NodeStore {
     private static final int UNION = 1;
     private static final int WITHOUT = 2;
     private static final int DIFF = 3;
+    private static final int FALSIFY = 4;
 
     public Zbdd() {
         super(1 << 12);
@@ -115,17 +116,52 @@ public final class Zbdd extends NodeStore {
     }
 
     /**
-     * The minimal solutions of the BDD function {@code f} (Rauzy): the minimal sets of variables whose being true, all
+     * The sets of {@code f} at which the BDD function {@code g} is false (a set is read as the point where its
+     * variables are true and all others false).
+     */
+    public int falsifying(Bdd bdd, int f, int g) {
+        if (f == EMPTY || g == Bdd.TRUE) {
+            return EMPTY;
+        }
+        if (g == Bdd.FALSE) {
+            return f;
+        }
+        if (f == BASE) {
+            while (g >= 2) {
+                g = bdd.lo(g);
+            }
+            return g == Bdd.TRUE ? EMPTY : BASE;
+        }
+        int r = cached(FALSIFY, f, g);
+        if (r >= 0) {
+            return r;
+        }
+        int vf = var[f];
+        int vg = bdd.var(g);
+        int res;
+        if (vf < vg) {
+            res = mk(vf, falsifying(bdd, lo[f], g), falsifying(bdd, hi[f], g));
+        } else if (vg < vf) {
+            res = falsifying(bdd, f, bdd.lo(g));
+        } else {
+            res = mk(vf, falsifying(bdd, lo[f], bdd.lo(g)), falsifying(bdd, hi[f], bdd.hi(g)));
+        }
+        return store(FALSIFY, f, g, res);
+    }
+
+    /**
+     * The minimal solutions of the BDD function {@code f} (Rauzy). When {@code monotone} is true the caller
+     * guarantees that {@code f} is monotone, and subsumption is checked against the BDD instead of the ZBDD: the minimal sets of variables whose being true, all
      * others false, makes {@code f} true. For a coherent function these are its minimal cut sets; otherwise they are
      * the prime implicants with complemented literals dropped, minimised.
      */
-    public int minimalSolutions(Bdd bdd, int f) {
+    public int minimalSolutions(Bdd bdd, int f, boolean monotone) {
         int[] memo = new int[bdd.nodeCount()];
         Arrays.fill(memo, -1);
-        return minsol(bdd, f, memo);
+        return minsol(bdd, f, memo, monotone);
     }
 
-    private int minsol(Bdd bdd, int f, int[] memo) {
+    private int minsol(Bdd bdd, int f, int[] memo, boolean monotone) {
         if (f < 2) {
             return f;
         }
@@ -133,8 +169,9 @@ public final class Zbdd extends NodeStore {
         if (m >= 0) {
             return m;
         }
-        int low = minsol(bdd, bdd.lo(f), memo);
-        int high = without(minsol(bdd, bdd.hi(f), memo), low);
+        int low = minsol(bdd, bdd.lo(f), memo, monotone);
+        int high1 = minsol(bdd, bdd.hi(f), memo, monotone);
+        int high = monotone ? falsifying(bdd, high1, bdd.lo(f)) : without(high1, low);
         int r = mk(bdd.var(f), low, high);
         memo[f] = r;
         return r;
@@ -284,40 +321,40 @@ public final class Zbdd extends NodeStore {
     /** The sum over the sets of {@code f} of the product of {@code w[v]} over their elements. */
     public double sumOfProducts(int f, double[] w) {
         double[] memo = new double[size];
-        Arrays.fill(memo, Double.NaN);
-        return sum(f, w, memo);
+        return sum(f, w, memo, new boolean[size]);
     }
 
-    private double sum(int f, double[] w, double[] memo) {
+    private double sum(int f, double[] w, double[] memo, boolean[] done) {
         if (f < 2) {
             return f;
         }
-        double m = memo[f];
-        if (!Double.isNaN(m)) {
-            return m;
+        if (done[f]) {
+            return memo[f];
         }
-        double r = sum(lo[f], w, memo) + w[var[f]] * sum(hi[f], w, memo);
+        double r = sum(lo[f], w, memo, done) + w[var[f]] * sum(hi[f], w, memo, done);
         memo[f] = r;
+        done[f] = true;
         return r;
     }
 
     /** The largest product of {@code w} over one set of each node reachable from {@code f}, indexed by node. */
     public double[] maxProducts(int f, double[] w) {
         double[] memo = new double[size];
-        Arrays.fill(memo, Double.NaN);
-        memo[0] = 0;
+        boolean[] done = new boolean[size];
         memo[1] = 1;
-        maxProduct(f, w, memo);
+        done[0] = true;
+        done[1] = true;
+        maxProduct(f, w, memo, done);
         return memo;
     }
 
-    private double maxProduct(int f, double[] w, double[] memo) {
-        double m = memo[f];
-        if (!Double.isNaN(m)) {
-            return m;
+    private double maxProduct(int f, double[] w, double[] memo, boolean[] done) {
+        if (done[f]) {
+            return memo[f];
         }
-        double r = Math.max(maxProduct(lo[f], w, memo), w[var[f]] * maxProduct(hi[f], w, memo));
+        double r = Math.max(maxProduct(lo[f], w, memo, done), w[var[f]] * maxProduct(hi[f], w, memo, done));
         memo[f] = r;
+        done[f] = true;
         return r;
     }
 
@@ -333,8 +370,7 @@ public final class Zbdd extends NodeStore {
             return out;
         }
         double[] below = new double[size];
-        Arrays.fill(below, Double.NaN);
-        sum(f, w, below);
+        sum(f, w, below, new boolean[size]);
         below[0] = 0;
         below[1] = 1;
         long[] counts = new long[size];
