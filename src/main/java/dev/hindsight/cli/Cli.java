@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The command-line entry point: dispatches {@code hindsight <command> ...} to a {@link CliCommand}. */
 public final class Cli {
 
-    private static final List<CliCommand> COMMANDS = List.of();
+    private static final List<CliCommand> COMMANDS = List.of(new FtaCommand(), new BenchFtaCommand());
 
     private Cli() {}
 

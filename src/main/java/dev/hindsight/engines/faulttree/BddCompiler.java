@@ -16,8 +16,11 @@ final class BddCompiler {
     private Bdd bdd;
     private boolean monotone = true;
 
-    BddCompiler(FaultTree tree) {
+    private final long deadline;
+
+    BddCompiler(FaultTree tree, long deadline) {
         this.tree = tree;
+        this.deadline = deadline;
     }
 
     /** The basic events in variable order. */
@@ -37,6 +40,7 @@ final class BddCompiler {
     int compile() {
         order(tree.top(), new java.util.HashSet<>());
         bdd = new Bdd(variableOf.size());
+        bdd.deadline = deadline;
         return gate(tree.top());
     }
 

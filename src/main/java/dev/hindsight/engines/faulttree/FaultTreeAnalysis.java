@@ -59,10 +59,34 @@ public final class FaultTreeAnalysis {
 
     /** Compiles {@code tree} into a BDD; never returns null. Throws NullPointerException when tree is null. */
     public static FaultTreeAnalysis of(FaultTree tree) {
+        return of(tree, null);
+    }
+
+    /**
+     * Compiles {@code tree} into a BDD under a time budget that also bounds every later computation of this analysis
+     * (measured from now); never returns null.
+     *
+     * @param budget the time budget, or null for none
+     * @throws AnalysisTimeoutException when building the BDD exceeds the budget (later methods throw it likewise)
+     */
+    public static FaultTreeAnalysis of(FaultTree tree, java.time.Duration budget) {
         long start = System.nanoTime();
-        BddCompiler compiler = new BddCompiler(tree);
-        int top = DeepStack.run(compiler::compile);
-        return new FaultTreeAnalysis(tree, compiler, top, System.nanoTime() - start);
+        long deadline = budget == null ? Long.MAX_VALUE : start + budget.toNanos();
+        BddCompiler compiler = new BddCompiler(tree, deadline);
+        int top = run(compiler::compile);
+        FaultTreeAnalysis a = new FaultTreeAnalysis(tree, compiler, top, System.nanoTime() - start);
+        a.deadline = deadline;
+        return a;
+    }
+
+    private long deadline = Long.MAX_VALUE;
+
+    private static <T> T run(java.util.concurrent.Callable<T> task) {
+        try {
+            return DeepStack.run(task);
+        } catch (dev.hindsight.engines.faulttree.internal.BudgetExceeded e) {
+            throw new AnalysisTimeoutException(e.getMessage());
+        }
     }
 
     /** The analysed tree, never null. */
@@ -88,7 +112,7 @@ public final class FaultTreeAnalysis {
     /** The exact probability of the top event, in [0, 1]. */
     public double topProbability() {
         if (probability == null) {
-            probability = DeepStack.run(() -> bdd.probability(top, p));
+            probability = run(() -> bdd.probability(top, p));
         }
         return probability;
     }
@@ -96,7 +120,8 @@ public final class FaultTreeAnalysis {
     private int mcsRoot() {
         if (mcs < 0) {
             zbdd = new Zbdd();
-            mcs = DeepStack.run(() -> zbdd.minimalSolutions(bdd, top, monotone));
+            zbdd.deadline = deadline;
+            mcs = run(() -> zbdd.minimalSolutions(bdd, top, monotone));
         }
         return mcs;
     }
@@ -104,7 +129,7 @@ public final class FaultTreeAnalysis {
     /** The number of minimal cut sets (one for UNITY, zero for NULL), saturating at Long.MAX_VALUE. */
     public long minimalCutSetCount() {
         int root = mcsRoot();
-        return DeepStack.run(() -> zbdd.count(root));
+        return run(() -> zbdd.count(root));
     }
 
     /**
@@ -113,7 +138,7 @@ public final class FaultTreeAnalysis {
      * @throws IllegalArgumentException when maxOrder is negative
      */
     public long minimalCutSetCount(int maxOrder) {
-        return DeepStack.run(() -> {
+        return run(() -> {
             Truncated t = truncated(maxOrder);
             return t.zbdd.count(t.root);
         });
@@ -130,13 +155,14 @@ public final class FaultTreeAnalysis {
             return new Truncated(zbdd, maxOrder >= names.length ? root : zbdd.maxOrder(root, maxOrder));
         }
         Zbdd z = new Zbdd();
+        z.deadline = deadline;
         return new Truncated(z, z.minimalSolutions(bdd, top, maxOrder));
     }
 
     /** The number of minimal cut sets of each order (index = order); never null, empty for NULL. */
     public List<Long> orderDistribution() {
         int root = mcsRoot();
-        long[] d = DeepStack.run(() -> zbdd.orderDistribution(root));
+        long[] d = run(() -> zbdd.orderDistribution(root));
         List<Long> out = new ArrayList<>(d.length);
         for (long x : d) {
             out.add(x);
@@ -147,12 +173,12 @@ public final class FaultTreeAnalysis {
     /** The rare-event approximation: the sum of the minimal cut sets' probabilities, capped at 1. */
     public double rareEvent() {
         int root = mcsRoot();
-        return Math.min(1.0, DeepStack.run(() -> zbdd.sumOfProducts(root, p)));
+        return Math.min(1.0, run(() -> zbdd.sumOfProducts(root, p)));
     }
 
     /** The rare-event approximation over the minimal cut sets of at most {@code maxOrder} events, capped at 1. */
     public double rareEvent(int maxOrder) {
-        return DeepStack.run(() -> {
+        return run(() -> {
             Truncated t = truncated(maxOrder);
             return Math.min(1.0, t.zbdd.sumOfProducts(t.root, p));
         });
@@ -165,7 +191,7 @@ public final class FaultTreeAnalysis {
      */
     public double minCutUpperBound() {
         int root = mcsRoot();
-        return DeepStack.run(() -> {
+        return run(() -> {
             if (root == Zbdd.EMPTY) {
                 return 0.0;
             }
@@ -224,7 +250,7 @@ public final class FaultTreeAnalysis {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, got " + limit);
         }
-        return DeepStack.run(() -> {
+        return run(() -> {
             Truncated t = truncated(Math.min(maxOrder, names.length));
             return mostProbable(t.zbdd, t.root, p, limit, false);
         });
@@ -233,7 +259,7 @@ public final class FaultTreeAnalysis {
     /** The number of prime implicants (products of literals, complements kept); for small trees. */
     public long primeImplicantCount() {
         int root = piRoot();
-        return DeepStack.run(() -> piZbdd.count(root));
+        return run(() -> piZbdd.count(root));
     }
 
     /** The {@code limit} most probable prime implicants, most probable first; never null. For small trees. */
@@ -244,14 +270,14 @@ public final class FaultTreeAnalysis {
             w[2 * i] = p[i];
             w[2 * i + 1] = 1 - p[i];
         }
-        return DeepStack.run(() -> mostProbable(piZbdd, root, w, limit, true));
+        return run(() -> mostProbable(piZbdd, root, w, limit, true));
     }
 
     /** How many prime implicants mention each basic event (as itself or complemented), by event name; never null. */
     public Map<String, Long> primeImplicantOccurrences() {
         int root = piRoot();
         long[] occ = new long[2 * names.length];
-        DeepStack.run(() -> piZbdd.partialSums(root, new double[2 * names.length], occ));
+        run(() -> piZbdd.partialSums(root, new double[2 * names.length], occ));
         Map<String, Long> out = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             out.put(names[i], occ[2 * i] + occ[2 * i + 1]);
@@ -262,7 +288,8 @@ public final class FaultTreeAnalysis {
     private int piRoot() {
         if (pis < 0) {
             piZbdd = new Zbdd();
-            pis = DeepStack.run(() -> piZbdd.primeImplicants(bdd, top));
+            piZbdd.deadline = deadline;
+            pis = run(() -> piZbdd.primeImplicants(bdd, top));
         }
         return pis;
     }
@@ -327,7 +354,7 @@ public final class FaultTreeAnalysis {
     public List<Importance> importance() {
         int root = mcsRoot();
         double top = topProbability();
-        return DeepStack.run(() -> {
+        return run(() -> {
             double[] mif = bdd.birnbaum(this.top, p);
             return importanceRows(root, mif, top);
         });
@@ -339,7 +366,7 @@ public final class FaultTreeAnalysis {
      */
     public List<Importance> rareEventImportance() {
         int root = mcsRoot();
-        return DeepStack.run(() -> {
+        return run(() -> {
             double total = zbdd.sumOfProducts(root, p);
             double[] mif = zbdd.partialSums(root, p, new long[names.length]);
             return importanceRows(root, mif, total);
@@ -371,5 +398,41 @@ public final class FaultTreeAnalysis {
     public int zbddNodeCount() {
         mcsRoot();
         return zbdd.nodeCount();
+    }
+
+    /**
+     * Computes the headline numbers, the {@code topN} most probable minimal cut sets and the {@code topN} basic
+     * events of highest Fussell-Vesely importance; never null.
+     *
+     * @throws IllegalArgumentException when topN is negative
+     */
+    public FaultTreeReport report(int topN) {
+        if (topN < 0) {
+            throw new IllegalArgumentException("topN must not be negative, got " + topN);
+        }
+        long start = System.nanoTime();
+        long count = minimalCutSetCount();
+        double exact = topProbability();
+        double rare = rareEvent();
+        double mcub = minCutUpperBound();
+        List<CutSet> cutSets = minimalCutSets(topN);
+        List<Importance> ranked = new ArrayList<>(importance());
+        ranked.sort(
+                Comparator.comparingDouble(Importance::fussellVesely).reversed().thenComparing(Importance::event));
+        long elapsed = (System.nanoTime() - start + compileNanos) / 1_000_000;
+        return new FaultTreeReport(
+                tree.name(),
+                tree.top(),
+                tree.gates().size(),
+                tree.basicEvents().size(),
+                count,
+                orderDistribution(),
+                exact,
+                rare,
+                mcub,
+                cutSets,
+                ranked.subList(0, Math.min(topN, ranked.size())),
+                bdd.nodeCount(),
+                elapsed);
     }
 }

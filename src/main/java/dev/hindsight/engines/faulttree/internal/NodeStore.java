@@ -12,6 +12,9 @@ abstract class NodeStore {
     int[] hi;
     int size;
 
+    /** {@link System#nanoTime()} after which node creation throws {@link BudgetExceeded}. */
+    public long deadline = Long.MAX_VALUE;
+
     private int[] table;
     private int tableMask;
 
@@ -90,6 +93,9 @@ abstract class NodeStore {
             var = Arrays.copyOf(var, cap);
             lo = Arrays.copyOf(lo, cap);
             hi = Arrays.copyOf(hi, cap);
+        }
+        if ((size & 0x3FFF) == 0 && System.nanoTime() - deadline > 0) {
+            throw new BudgetExceeded(size);
         }
         int n = size++;
         var[n] = v;
