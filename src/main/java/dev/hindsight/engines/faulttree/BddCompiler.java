@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Translates a fault tree into a BDD, ordering variables by depth-first first appearance from the top gate. */
+/**
+ * Translates a fault tree into a BDD. Variables are ordered by first appearance in a depth-first walk from the top
+ * gate that visits the arguments of each gate heaviest first, the weight of a node being the number of basic-event
+ * occurrences in its expansion as a tree (a stable sort keeps the file's order among equals).
+ */
 final class BddCompiler {
 
     private final FaultTree tree;
@@ -50,12 +54,33 @@ final class BddCompiler {
         }
         Gate g = tree.gates().get(node);
         if (g != null) {
-            for (String child : FaultTree.references(g.formula())) {
+            List<String> children = new ArrayList<>(FaultTree.references(g.formula()));
+            children.sort(java.util.Comparator.comparingDouble(this::weight).reversed());
+            for (String child : children) {
                 order(child, visited);
             }
         } else if (tree.basicEvents().containsKey(node)) {
             variableOf.putIfAbsent(node, variableOf.size());
         }
+    }
+
+    private final Map<String, Double> weights = new HashMap<>();
+
+    private double weight(String node) {
+        Gate g = tree.gates().get(node);
+        if (g == null) {
+            return 1;
+        }
+        Double w = weights.get(node);
+        if (w != null) {
+            return w;
+        }
+        double sum = 0;
+        for (String c : FaultTree.references(g.formula())) {
+            sum += weight(c);
+        }
+        weights.put(node, sum);
+        return sum;
     }
 
     private int gate(String name) {

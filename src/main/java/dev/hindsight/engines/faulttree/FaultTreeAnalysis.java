@@ -12,7 +12,7 @@ import java.util.PriorityQueue;
 
 /**
  * The quantitative analysis of one fault tree. {@link #of(FaultTree)} builds a reduced ordered BDD of the top event
- * (variables in depth-first order of first appearance); everything else is derived from it on demand and cached:
+ * (variables in depth-first order of first appearance, heaviest subtrees first); everything else is derived from it on demand and cached:
  *
  * <ul>
  *   <li>the exact top-event probability (Shannon decomposition on the BDD);
@@ -156,7 +156,7 @@ public final class FaultTreeAnalysis {
         }
         Zbdd z = new Zbdd();
         z.deadline = deadline;
-        return new Truncated(z, z.minimalSolutions(bdd, top, maxOrder));
+        return new Truncated(z, z.minimalSolutions(bdd, top, maxOrder, monotone));
     }
 
     /** The number of minimal cut sets of each order (index = order); never null, empty for NULL. */

@@ -207,6 +207,19 @@ class FaultTreePropertyTests {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void truncatedCutSetCountsEqualTheFullListFilteredByOrder(long seed) {
+        Case c = randomTree(seed, seed % 2 == 0);
+        Set<Set<String>> all = bruteMinimalSolutions(truthTable(c), c.events);
+        for (int k = 0; k <= c.events.size(); k++) {
+            int order = k;
+            long expected = all.stream().filter(s -> s.size() <= order).count();
+            FaultTreeAnalysis fresh = FaultTreeAnalysis.of(c.tree);
+            assertThat(fresh.minimalCutSetCount(k)).as("order <= " + k).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void primeImplicantsAreExactlyThePrimeImplicantsOfTheTruthTable(long seed) {
         Case c = randomTree(seed, false, 7);
         boolean[] truth = truthTable(c);

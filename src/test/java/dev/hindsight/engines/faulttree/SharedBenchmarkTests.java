@@ -76,11 +76,6 @@ class SharedBenchmarkTests {
         assumeTrue(
                 status.equals("reported") || status.equals("asserted in test"),
                 () -> "SKIPPED " + name + ": status '" + status + "' is not ground truth. " + row.get("note"));
-        assumeTrue(
-                !row.get("tree").equals("das9701"),
-                () -> "SKIPPED " + name + ": das9701 (2,218 gates, 992 NOT formulas) is excluded from the test suite;"
-                        + " its BDD does not finish within the suite's time budget with the depth-first variable"
-                        + " order (XFTA also failed on it). See docs/benchmarks-faulttree.md.");
         FaultTreeAnalysis a = analysis(row.get("files"));
         String quantity = row.get("quantity");
         String approximation = row.get("approximation");

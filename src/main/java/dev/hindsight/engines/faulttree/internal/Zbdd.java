@@ -178,26 +178,30 @@ public final class Zbdd extends NodeStore {
     }
 
     /** The minimal solutions of {@code f} with at most {@code maxOrder} elements, computed without the others. */
-    public int minimalSolutions(Bdd bdd, int f, int maxOrder) {
-        return minsolLimited(bdd, f, maxOrder, new HashMap<>());
+    public int minimalSolutions(Bdd bdd, int f, int maxOrder, boolean monotone) {
+        return minsolLimited(bdd, f, maxOrder, new int[maxOrder + 1][], monotone);
     }
 
-    private int minsolLimited(Bdd bdd, int f, int k, Map<Long, Integer> memo) {
+    private int minsolLimited(Bdd bdd, int f, int k, int[][] memo, boolean monotone) {
         if (f < 2) {
             return f;
         }
         if (k == 0) {
             return minsolEmptyOnly(bdd, f);
         }
-        long key = ((long) f << 8) | k;
-        Integer m = memo.get(key);
-        if (m != null) {
+        if (memo[k] == null) {
+            memo[k] = new int[bdd.nodeCount()];
+            Arrays.fill(memo[k], -1);
+        }
+        int m = memo[k][f];
+        if (m >= 0) {
             return m;
         }
-        int low = minsolLimited(bdd, bdd.lo(f), k, memo);
-        int high = without(minsolLimited(bdd, bdd.hi(f), k - 1, memo), low);
+        int low = minsolLimited(bdd, bdd.lo(f), k, memo, monotone);
+        int high1 = minsolLimited(bdd, bdd.hi(f), k - 1, memo, monotone);
+        int high = monotone ? falsifying(bdd, high1, bdd.lo(f)) : without(high1, low);
         int r = mk(bdd.var(f), low, high);
-        memo.put(key, r);
+        memo[k][f] = r;
         return r;
     }
 
