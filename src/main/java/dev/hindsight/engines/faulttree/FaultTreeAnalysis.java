@@ -133,7 +133,7 @@ public final class FaultTreeAnalysis {
     }
 
     /**
-     * The number of minimal cut sets of at most {@code maxOrder} events, computed without building the others.
+     * The number of minimal cut sets of at most {@code maxOrder} events.
      *
      * @throws IllegalArgumentException when maxOrder is negative
      */
@@ -150,13 +150,8 @@ public final class FaultTreeAnalysis {
         if (maxOrder < 0) {
             throw new IllegalArgumentException("maxOrder must not be negative, got " + maxOrder);
         }
-        if (mcs >= 0 || maxOrder >= Math.min(255, names.length)) {
-            int root = mcsRoot();
-            return new Truncated(zbdd, maxOrder >= names.length ? root : zbdd.maxOrder(root, maxOrder));
-        }
-        Zbdd z = new Zbdd();
-        z.deadline = deadline;
-        return new Truncated(z, z.minimalSolutions(bdd, top, maxOrder, monotone));
+        int root = mcsRoot();
+        return new Truncated(zbdd, maxOrder >= names.length ? root : zbdd.maxOrder(root, maxOrder));
     }
 
     /** The number of minimal cut sets of each order (index = order); never null, empty for NULL. */

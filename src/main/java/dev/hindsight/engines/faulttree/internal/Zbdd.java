@@ -177,41 +177,6 @@ public final class Zbdd extends NodeStore {
         return r;
     }
 
-    /** The minimal solutions of {@code f} with at most {@code maxOrder} elements, computed without the others. */
-    public int minimalSolutions(Bdd bdd, int f, int maxOrder, boolean monotone) {
-        return minsolLimited(bdd, f, maxOrder, new int[maxOrder + 1][], monotone);
-    }
-
-    private int minsolLimited(Bdd bdd, int f, int k, int[][] memo, boolean monotone) {
-        if (f < 2) {
-            return f;
-        }
-        if (k == 0) {
-            return minsolEmptyOnly(bdd, f);
-        }
-        if (memo[k] == null) {
-            memo[k] = new int[bdd.nodeCount()];
-            Arrays.fill(memo[k], -1);
-        }
-        int m = memo[k][f];
-        if (m >= 0) {
-            return m;
-        }
-        int low = minsolLimited(bdd, bdd.lo(f), k, memo, monotone);
-        int high1 = minsolLimited(bdd, bdd.hi(f), k - 1, memo, monotone);
-        int high = monotone ? falsifying(bdd, high1, bdd.lo(f)) : without(high1, low);
-        int r = mk(bdd.var(f), low, high);
-        memo[k][f] = r;
-        return r;
-    }
-
-    private static int minsolEmptyOnly(Bdd bdd, int f) {
-        while (f >= 2) {
-            f = bdd.lo(f);
-        }
-        return f;
-    }
-
     /**
      * The prime implicants of the BDD function {@code f} over literals: variable v of the BDD becomes literal 2v
      * (true) and 2v+1 (false).
@@ -251,7 +216,7 @@ public final class Zbdd extends NodeStore {
         if (k == 0) {
             return containsEmpty(f) ? BASE : EMPTY;
         }
-        long key = ((long) f << 8) | k;
+        long key = ((long) f << 24) | k;
         Integer m = memo.get(key);
         if (m != null) {
             return m;
