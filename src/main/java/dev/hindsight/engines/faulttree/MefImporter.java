@@ -312,10 +312,9 @@ public final class MefImporter {
             throw new MefException(roots.get(0).source, 0, "no <define-gate> found");
         }
         List<Gate> gates = new ArrayList<>();
-        Set<String> usedBasic = new HashSet<>();
         for (Definition d : m.gates.values()) {
             Element body = valueElement(d.element);
-            Argument a = argument(m, d.scope, body, usedBasic);
+            Argument a = argument(m, d.scope, body);
             Formula f = a instanceof Formula formula ? formula : new Formula(Connective.NULL, 0, 0, List.of(a));
             gates.add(new Gate(d.fullName, f, label(d.element)));
         }
@@ -349,11 +348,6 @@ public final class MefImporter {
             }
             houses.add(new HouseEvent(d.fullName, state, label(d.element)));
         }
-        for (String used : usedBasic) {
-            if (basics.stream().noneMatch(b -> b.name().equals(used))) {
-                throw new MefException(roots.get(0).source, 0, "basic event '" + used + "' is not defined");
-            }
-        }
         String top = topGate != null ? topGate : FaultTreeBuilder.defaultTop(gates);
         if (!m.gates.containsKey(top)) {
             throw new MefException(roots.get(0).source, 0, "top gate '" + top + "' is not defined");
@@ -374,7 +368,7 @@ public final class MefImporter {
         return null;
     }
 
-    private Argument argument(Model m, String scope, Element e, Set<String> usedBasic) {
+    private Argument argument(Model m, String scope, Element e) {
         switch (e.name) {
             case "event", "gate", "basic-event", "house-event" -> {
                 String name = e.required("name");
@@ -385,9 +379,6 @@ public final class MefImporter {
                 }
                 if (d == null && (type == null || type.equals("basic-event"))) {
                     d = m.resolve(m.basicEvents, scope, name);
-                    if (d != null) {
-                        usedBasic.add(d.fullName);
-                    }
                 }
                 if (d == null && (type == null || type.equals("house-event"))) {
                     d = m.resolve(m.houseEvents, scope, name);
@@ -404,7 +395,7 @@ public final class MefImporter {
                 }
                 List<Argument> args = new ArrayList<>();
                 for (Element child : e.children) {
-                    args.add(argument(m, scope, child, usedBasic));
+                    args.add(argument(m, scope, child));
                 }
                 int min = 0;
                 int max = 0;
