@@ -264,4 +264,20 @@ class FaultTreeAnalysisTests {
         assertThatThrownBy(() -> FaultTree.builder("p").basicEvent("A", 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void stopsWhenTheTimeBudgetRunsOut() {
+        FaultTreeBuilder b = FaultTree.builder("vote");
+        String[] events = new String[300];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = "e" + i;
+            b.basicEvent(events[i], 0.01);
+        }
+        FaultTree tree = b.atLeast("top", 100, events).build();
+        assertThatThrownBy(() -> FaultTreeAnalysis.of(tree, java.time.Duration.ofNanos(1)))
+                .isInstanceOf(AnalysisTimeoutException.class)
+                .hasMessageContaining("time budget");
+        assertThat(FaultTreeAnalysis.of(tree, java.time.Duration.ofMinutes(5)).bddNodeCount())
+                .isGreaterThan(1 << 14);
+    }
 }
