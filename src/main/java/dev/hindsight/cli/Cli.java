@@ -8,8 +8,13 @@ import java.util.Optional;
 /** The command-line entry point: dispatches {@code hindsight <command> ...} to a {@link CliCommand}. */
 public final class Cli {
 
-    private static final List<CliCommand> COMMANDS =
-            List.of(new MineLogsCommand(), new BenchLogsCommand(), new BnCommand(), new BlamelessCheckCommand());
+    private static final List<CliCommand> COMMANDS = List.of(
+            new MineLogsCommand(),
+            new BenchLogsCommand(),
+            new FtaCommand(),
+            new BenchFtaCommand(),
+            new BnCommand(),
+            new BlamelessCheckCommand());
 
     private Cli() {}
 
