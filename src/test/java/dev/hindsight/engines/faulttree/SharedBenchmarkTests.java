@@ -2,7 +2,6 @@ package dev.hindsight.engines.faulttree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.hindsight.testing.SharedData;
 import java.nio.file.Files;
@@ -61,21 +60,28 @@ class SharedBenchmarkTests {
         if (!present()) {
             return Stream.of(Arguments.of("shared data absent", Map.of()));
         }
-        return table("expected.csv").stream()
+        List<Map<String, String>> rows = table("expected.csv");
+        rows.stream()
+                .filter(r -> !isGroundTruth(r))
+                .forEach(r -> System.out.println(
+                        "fault trees: not checked (status '" + r.get("status") + "' is not ground truth): "
+                                + r.get("tree") + " " + r.get("quantity") + " — " + r.get("note")));
+        return rows.stream()
+                .filter(SharedBenchmarkTests::isGroundTruth)
                 .map(r -> Arguments.of(
                         r.get("tree") + " " + r.get("quantity") + " [" + r.get("approximation") + "] = "
                                 + r.get("value") + " (" + r.get("status") + ")",
                         r));
     }
 
+    private static boolean isGroundTruth(Map<String, String> row) {
+        return row.get("status").equals("reported") || row.get("status").equals("asserted in test");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectedRows")
     void reproducesExpectedValue(String name, Map<String, String> row) {
         SharedData.require(DIR + "expected.csv");
-        String status = row.get("status");
-        assumeTrue(
-                status.equals("reported") || status.equals("asserted in test"),
-                () -> "SKIPPED " + name + ": status '" + status + "' is not ground truth. " + row.get("note"));
         FaultTreeAnalysis a = analysis(row.get("files"));
         String quantity = row.get("quantity");
         String approximation = row.get("approximation");
