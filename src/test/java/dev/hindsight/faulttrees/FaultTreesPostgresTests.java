@@ -1,0 +1,7 @@
+package dev.hindsight.faulttrees;
+
+import dev.hindsight.testing.UsePostgres;
+
+/** Fault trees on PostgreSQL. */
+@UsePostgres
+class FaultTreesPostgresTests extends FaultTreesContract {}
