@@ -38,6 +38,15 @@ final class EvidenceHttp {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> postStream(String path, String contentType, Supplier<InputStream> body) {
+        return send(
+                request(path)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> postMultipart(String path, String fileName, byte[] file, Map<String, String> fields) {
         String boundary = "----hindsight" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
