@@ -1,5 +1,6 @@
 package dev.hindsight.evidence.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.hindsight.evidence.Evidence;
 import java.time.OffsetDateTime;
 
@@ -18,8 +19,8 @@ record EvidenceView(
         int clockOffsetSeconds,
         String status,
         String raw,
-        Boolean alreadyAttached,
-        String detail) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean alreadyAttached,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
 
     static EvidenceView of(Evidence e) {
         return of(e, null, null);

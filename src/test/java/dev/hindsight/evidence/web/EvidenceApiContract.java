@@ -128,6 +128,7 @@ abstract class EvidenceApiContract {
         JsonNode listed = json(viewer.get(evidence()));
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("uploadedBy").asString()).isEqualTo(editorActor.username());
+        assertThat(listed.get(0).has("alreadyAttached")).isFalse();
     }
 
     @Test
