@@ -130,7 +130,7 @@ public class EvidenceCollection {
         actor.require(Role.EDITOR);
         Evidence before = get(actor, incidentId, evidenceId);
         List<FieldError> errors = new ArrayList<>();
-        EvidenceKind kind = change.kind() == null ? before.kind() : kind(change.kind(), before.name(), errors);
+        EvidenceKind kind = change.kind() == null ? before.kind() : kind(change.kind(), errors);
         String zone = change.zone() == null ? before.zone() : zone(change.zone(), errors);
         int offset = change.clockOffsetSeconds() == null
                 ? before.clockOffsetSeconds()
@@ -236,7 +236,7 @@ public class EvidenceCollection {
         String name = name(upload.name(), errors);
         EvidenceKind kind = upload.kind() == null || upload.kind().isBlank()
                 ? EvidenceKind.guess(name)
-                : kind(upload.kind(), name, errors);
+                : kind(upload.kind(), errors);
         String zone = upload.zone() == null || upload.zone().isBlank() ? "UTC" : zone(upload.zone(), errors);
         int offset = upload.clockOffsetSeconds() == null ? 0 : offset(upload.clockOffsetSeconds(), errors);
         String format = upload.format() == null ? null : format(upload.format(), errors);
@@ -260,7 +260,7 @@ public class EvidenceCollection {
         return name;
     }
 
-    private static EvidenceKind kind(String raw, String name, List<FieldError> errors) {
+    private static EvidenceKind kind(String raw, List<FieldError> errors) {
         var kind = EvidenceKind.parse(raw);
         if (kind.isEmpty()) {
             errors.add(new FieldError(

@@ -111,6 +111,13 @@ class EvidenceBrowserTests {
                 .setPath(SCREENSHOTS.resolve("incident-evidence.png"))
                 .setFullPage(true));
 
+        page.getByLabel("File").setInputFiles(new FilePayload("copy.log", "text/plain", content));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach"))
+                .click();
+
+        assertThat(page.locator("#evidence-message")).containsText("copy.log is already attached as checkout-api.log");
+        assertThat(page.locator("#evidence-list tbody tr")).hasCount(1);
+
         page.getByLabel("File").setInputFiles(new FilePayload("core.log", "text/plain", EvidenceFixtures.binary()));
         page.getByLabel("Kind").selectOption("log");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach"))

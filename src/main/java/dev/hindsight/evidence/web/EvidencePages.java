@@ -60,9 +60,8 @@ class EvidencePages {
         IncidentId id = EvidenceApi.id(key);
         try {
             if (file == null
-                    || file.isEmpty()
-                            && (file.getOriginalFilename() == null
-                                    || file.getOriginalFilename().isBlank())) {
+                    || file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank()) {
                 throw new InvalidInputException("file", "choose a file to attach");
             }
             Integer offset = parseOffset(clockOffsetSeconds);
@@ -72,8 +71,8 @@ class EvidencePages {
                 model.addAttribute(
                         "message",
                         ingested.alreadyAttached()
-                                ? ingested.evidence().name() + " is already attached (same SHA-256), as "
-                                        + ingested.evidence().name() + "; nothing was added."
+                                ? file.getOriginalFilename() + " is already attached as "
+                                        + ingested.evidence().name() + " (same SHA-256); nothing was added."
                                 : "Attached " + ingested.evidence().name() + ".");
             }
         } catch (InvalidInputException e) {
@@ -94,7 +93,9 @@ class EvidencePages {
         model.addAttribute("kinds", EvidenceKind.values());
         model.addAttribute("canEdit", actor.canEdit());
         model.addAttribute("viewZone", zone(tz));
-        model.addAttribute("errors", model.getAttribute("errors") == null ? List.of() : model.getAttribute("errors"));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", List.of());
+        }
         return "evidence/section :: section";
     }
 
