@@ -18,3 +18,13 @@ document.addEventListener("htmx:configRequest", (event) => {
     // keep UTC
   }
 })();
+
+// Shows upload progress in a <progress data-upload-progress> inside the form that is sending.
+document.addEventListener("htmx:xhr:progress", (event) => {
+  const bar = event.target.querySelector && event.target.querySelector("progress[data-upload-progress]");
+  if (bar && event.detail.lengthComputable) {
+    bar.hidden = false;
+    bar.max = event.detail.total;
+    bar.value = event.detail.loaded;
+  }
+});

@@ -86,10 +86,11 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, TokenAuthenticationFilter tokens) throws Exception {
         RequestMatcher bearer = TokenAuthenticationFilter::hasBearer;
+        RequestMatcher withoutSession = request -> !hasSessionCookie(request);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, withoutSession))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) -> Problems.write(
                                 response,
                                 401,
@@ -105,6 +106,19 @@ class SecurityConfiguration {
                                         ? "Missing or stale CSRF token: send the X-CSRF-TOKEN header, or use an API token."
                                         : "Your role does not allow this.")));
         return http.build();
+    }
+
+    /** A request that carries no session cookie cannot be a cross-site request riding on a login. */
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (var cookie : request.getCookies()) {
+            if (cookie.getName().equals("HINDSIGHT_SESSION")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCsrf(HttpServletRequest request, Exception e) {
