@@ -100,6 +100,11 @@ abstract class IncidentApiContract {
                         .get("/api/v1/incidents")
                         .statusCode())
                 .isEqualTo(401);
+        assertThat(HttpSession.withToken(base(), null)
+                        .postJson("/api/v1/incidents", "{\"title\": \"x\", \"severity\": \"SEV2\"}")
+                        .statusCode())
+                .as("an anonymous write is unauthorised, not a CSRF failure")
+                .isEqualTo(401);
     }
 
     @Test
