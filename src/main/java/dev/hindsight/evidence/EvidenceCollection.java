@@ -2,7 +2,9 @@ package dev.hindsight.evidence;
 
 import dev.hindsight.audit.AuditTrail;
 import dev.hindsight.audit.FieldChange;
+import dev.hindsight.evidence.internal.LogDigester;
 import dev.hindsight.evidence.internal.TextCheck;
+import dev.hindsight.incident.Incident;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.IncidentManagement;
 import dev.hindsight.shared.Actor;
@@ -23,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +47,7 @@ public class EvidenceCollection {
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9][a-z0-9._+-]{0,39}");
 
     private final EvidenceRepository repository;
+    private final LogDigests digests;
     private final EvidenceStore store;
     private final IncidentManagement incidents;
     private final AuditTrail audit;
@@ -53,6 +57,7 @@ public class EvidenceCollection {
 
     EvidenceCollection(
             EvidenceRepository repository,
+            LogDigests digests,
             EvidenceStore store,
             IncidentManagement incidents,
             AuditTrail audit,
@@ -60,6 +65,7 @@ public class EvidenceCollection {
             PlatformTransactionManager transactions,
             Clock clock) {
         this.repository = repository;
+        this.digests = digests;
         this.store = store;
         this.incidents = incidents;
         this.audit = audit;
@@ -78,8 +84,11 @@ public class EvidenceCollection {
      */
     public Ingested attach(Actor actor, IncidentId incidentId, EvidenceUpload upload, InputStream content) {
         actor.require(Role.EDITOR);
-        incidents.get(actor, incidentId);
+        Incident incident = incidents.get(actor, incidentId);
         Description description = describe(upload);
+        if (description.kind() == EvidenceKind.LOG) {
+            LogDigester.checkFormat(description.format());
+        }
         StoredBlob blob;
         try {
             blob = store.put(description.kind().requiresText() ? new TextCheck(content) : content);
@@ -89,11 +98,47 @@ public class EvidenceCollection {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store " + description.name(), e);
         }
+        LogDigest digest = description.kind() == EvidenceKind.LOG && !attachedAlready(incidentId, blob)
+                ? digest(blob, description, incident)
+                : null;
         try {
-            return Objects.requireNonNull(transaction.execute(status -> record(actor, incidentId, description, blob)));
+            return Objects.requireNonNull(transaction.execute(status -> {
+                Ingested ingested = record(actor, incidentId, description, blob);
+                if (digest != null && !ingested.alreadyAttached()) {
+                    digests.save(ingested.evidence().id(), digest);
+                }
+                return ingested;
+            }));
         } catch (DuplicateKeyException raced) {
             return new Ingested(
                     repository.findBySha256(incidentId.value(), blob.sha256()).orElseThrow(() -> raced), true);
+        }
+    }
+
+    /**
+     * What was derived from a log evidence when it was attached (parse counts, templates); empty for other kinds.
+     */
+    public Optional<LogDigest> logDigest(Actor actor, IncidentId incidentId, long evidenceId) {
+        Evidence evidence = get(actor, incidentId, evidenceId);
+        return digests.find(evidence.id());
+    }
+
+    private boolean attachedAlready(IncidentId incidentId, StoredBlob blob) {
+        return repository.findBySha256(incidentId.value(), blob.sha256()).isPresent();
+    }
+
+    private LogDigest digest(StoredBlob blob, Description description, Incident incident) {
+        OffsetDateTime when =
+                incident.keyTimes().startedAt() != null ? incident.keyTimes().startedAt() : incident.createdAt();
+        ZoneId zone = ZoneId.of(description.zone());
+        try {
+            return LogDigester.digest(
+                    store.open(blob.sha256()),
+                    description.format(),
+                    zone,
+                    when.atZoneSameInstant(zone).toLocalDate());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + description.name() + " back", e);
         }
     }
 

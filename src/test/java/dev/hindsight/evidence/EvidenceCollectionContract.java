@@ -22,6 +22,7 @@ import dev.hindsight.shared.FieldError;
 import dev.hindsight.shared.ForbiddenException;
 import dev.hindsight.shared.InvalidInputException;
 import dev.hindsight.shared.NotFoundException;
+import dev.hindsight.testing.SharedData;
 import dev.hindsight.testing.TestUsers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -396,5 +398,76 @@ abstract class EvidenceCollectionContract {
                         InvalidInputException.class,
                         ex -> assertThat(ex.errors().get(0).field()).isEqualTo("kind"));
         assertThat(evidence.get(editor, incident, e.id()).kind()).isEqualTo(EvidenceKind.OTHER);
+    }
+
+    @Test
+    void minesTheTemplatesOfALogWhenItIsAttached() {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            if (i % 3 == 2) {
+                log.append("2026-03-02 10:00:%02d,%03d ERROR [pool-%d] c.e.Payments - Gateway timeout after %d ms%n"
+                        .formatted(i, i * 7, i, 1000 + i));
+            } else {
+                log.append("2026-03-02 10:00:%02d,%03d INFO  [main] c.e.Checkout - Order %d placed for user u%d%n"
+                        .formatted(i, i * 7, 5000 + i, i * 13));
+            }
+        }
+        EvidenceUpload upload = new EvidenceUpload("checkout.log", "log", "Europe/Paris", null, null);
+
+        Evidence e = evidence.attach(
+                        editor, incident, upload, stream(log.toString().getBytes(StandardCharsets.UTF_8)))
+                .evidence();
+
+        LogDigest digest = evidence.logDigest(editor, incident, e.id()).orElseThrow();
+        assertThat(digest.lines()).isEqualTo(30);
+        assertThat(digest.unparsed()).isZero();
+        assertThat(digest.templates()).hasSize(2);
+        LogDigest.Template orders = digest.templates().get(0);
+        assertThat(orders.count()).isEqualTo(20);
+        assertThat(orders.text()).contains("Order <*> placed for user");
+        assertThat(orders.firstSeen()).isEqualTo(Instant.parse("2026-03-02T09:00:00Z"));
+        assertThat(digest.templates().get(1).count()).isEqualTo(10);
+        assertThat(digest.templates().get(1).lastSeen()).isEqualTo(Instant.parse("2026-03-02T09:00:29.203Z"));
+    }
+
+    @Test
+    void refusesAnUnknownLogFormatBeforeStoringAnything() {
+        byte[] content = logLines();
+        EvidenceUpload upload = new EvidenceUpload("app.log", "log", null, null, "cobol");
+
+        assertThatThrownBy(() -> evidence.attach(editor, incident, upload, stream(content)))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        ex -> assertThat(ex.errors().get(0).message()).contains("known formats"));
+        assertThat(rows(sha256(content))).isZero();
+    }
+
+    @Test
+    void minesTheSharedOpenSshSampleIntoItsTrueNumberOfTemplates() throws IOException {
+        Path log = SharedData.require("logs/OpenSSH/OpenSSH_2k.log");
+        long trueEvents;
+        try (Stream<String> lines = Files.lines(SharedData.require("logs/OpenSSH/OpenSSH_2k.log_structured.csv"))) {
+            trueEvents = lines.skip(1)
+                    .map(l -> l.replaceAll(".*,(E\\d+),.*", "$1"))
+                    .distinct()
+                    .count();
+        }
+
+        Evidence e = evidence.attach(editor, incident, named("OpenSSH_2k.log"), Files.newInputStream(log))
+                .evidence();
+
+        LogDigest digest = evidence.logDigest(editor, incident, e.id()).orElseThrow();
+        assertThat(digest.format()).isEqualTo("syslog");
+        assertThat(digest.lines()).isEqualTo(2000);
+        assertThat(digest.parsed()).isEqualTo(2000);
+        assertThat((long) digest.templates().size()).isEqualTo(trueEvents);
+        assertThat(digest.templates().get(0).firstSeen().toString()).contains("-12-10T");
+    }
+
+    @Test
+    void keepsNoDigestForEvidenceThatIsNotALog() {
+        Evidence e = evidence.attach(editor, incident, as("pager.json", "alert"), stream(logLines()))
+                .evidence();
+        assertThat(evidence.logDigest(editor, incident, e.id())).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import dev.hindsight.evidence.EvidenceChange;
 import dev.hindsight.evidence.EvidenceCollection;
 import dev.hindsight.evidence.EvidenceUpload;
 import dev.hindsight.evidence.Ingested;
+import dev.hindsight.evidence.LogDigest;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.NotFoundException;
@@ -94,6 +95,12 @@ class EvidenceApi {
     @GetMapping("/{id}")
     EvidenceView get(Actor actor, @PathVariable String key, @PathVariable long id) {
         return EvidenceView.of(evidence.get(actor, id(key), id));
+    }
+
+    @GetMapping("/{id}/templates")
+    LogDigest templates(Actor actor, @PathVariable String key, @PathVariable long id) {
+        return evidence.logDigest(actor, id(key), id)
+                .orElseThrow(() -> new NotFoundException("Evidence " + id + " is not a log, so it has no templates"));
     }
 
     @GetMapping("/{id}/raw")

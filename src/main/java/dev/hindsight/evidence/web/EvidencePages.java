@@ -117,4 +117,13 @@ class EvidencePages {
             return ZoneOffset.UTC;
         }
     }
+
+    @GetMapping("/incidents/{key}/evidence/{evidenceId}/templates")
+    String templates(Actor actor, @PathVariable String key, @PathVariable long evidenceId, Model model) {
+        IncidentId id = EvidenceApi.id(key);
+        model.addAttribute("key", key);
+        model.addAttribute("item", evidence.get(actor, id, evidenceId));
+        model.addAttribute("digest", evidence.logDigest(actor, id, evidenceId).orElse(null));
+        return "evidence/templates";
+    }
 }
