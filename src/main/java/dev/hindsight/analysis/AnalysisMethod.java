@@ -1,5 +1,6 @@
 package dev.hindsight.analysis;
 
+import dev.hindsight.analysis.internal.EnumNames;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +19,6 @@ public enum AnalysisMethod {
 
     /** The method named {@code name} in any case, with {@code -}, {@code _} or a space between words; else empty. */
     public static Optional<AnalysisMethod> parse(String name) {
-        return FactorKind.Names.parse(values(), name);
+        return EnumNames.parse(values(), name);
     }
 }

@@ -1,7 +1,6 @@
 package dev.hindsight.analysis;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.hindsight.analysis.internal.EnumNames;
 import java.util.Optional;
 
 /** Whether a factor is a root cause or one of the conditions that contributed. */
@@ -22,19 +21,6 @@ public enum FactorKind {
 
     /** The kind named {@code name} in any case, with {@code -}, {@code _} or a space between words; else empty. */
     public static Optional<FactorKind> parse(String name) {
-        return Names.parse(values(), name);
-    }
-
-    static final class Names {
-        private Names() {}
-
-        static <E extends Enum<E>> Optional<E> parse(E[] values, String name) {
-            if (name == null) {
-                return Optional.empty();
-            }
-            String normal =
-                    name.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-            return Arrays.stream(values).filter(v -> v.name().equals(normal)).findFirst();
-        }
+        return EnumNames.parse(values(), name);
     }
 }
