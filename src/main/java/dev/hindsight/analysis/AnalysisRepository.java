@@ -207,6 +207,31 @@ class AnalysisRepository {
         return result;
     }
 
+    boolean updateProblem(long id, String problem, int expectedVersion) {
+        return jdbc.sql("update five_whys set problem = ?, version = version + 1 where id = ? and version = ?")
+                        .params(problem, id, expectedVersion)
+                        .update()
+                == 1;
+    }
+
+    void deleteFiveWhys(long id) {
+        jdbc.sql("""
+                        delete from contributing_factors
+                        where why_node_id in (select n.id from why_nodes n where n.five_whys_id = ?)""").param(id).update();
+        jdbc.sql("update why_nodes set parent_id = null where five_whys_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("delete from why_nodes where five_whys_id = ?").param(id).update();
+        jdbc.sql("delete from five_whys where id = ?").param(id).update();
+    }
+
+    Optional<Integer> fiveWhysVersion(long id) {
+        return jdbc.sql("select version from five_whys where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .optional();
+    }
+
     long insertNode(
             long fiveWhysId, Long parentId, String text, List<String> references, long actorId, OffsetDateTime now) {
         var keys = new GeneratedKeyHolder();

@@ -86,6 +86,63 @@ public class FiveWhysAnalysis {
     }
 
     /**
+     * Rewords the problem statement as seen at {@code expectedVersion}. {@link ConflictException} when someone
+     * reworded it since; {@link InvalidInputException} for an empty or overlong statement.
+     */
+    @Transactional
+    public FiveWhys reword(Actor actor, IncidentId incidentId, long fiveWhysId, String problem, int expectedVersion) {
+        actor.require(Role.EDITOR);
+        FiveWhys before = lockedTree(actor, incidentId, fiveWhysId);
+        String text = text(problem, "problem");
+        if (before.version() != expectedVersion || !repository.updateProblem(fiveWhysId, text, expectedVersion)) {
+            throw new ConflictException(
+                    "The problem statement was changed by someone else since you opened it (it is now at version "
+                            + repository.fiveWhysVersion(fiveWhysId).orElse(null)
+                            + "). Your changes were not saved: reload, then apply them again.",
+                    repository.fiveWhysVersion(fiveWhysId).orElse(null));
+        }
+        audit.record(
+                incidentId.value(),
+                actor,
+                "five-whys-reworded",
+                "Reworded a Five Whys problem: " + text,
+                List.of(new FieldChange("problem", before.problem(), text)));
+        return get(actor, incidentId, fiveWhysId);
+    }
+
+    /**
+     * Removes a Five Whys as seen at {@code expectedVersion}, with all its answers and the factors marked on them.
+     * {@link ConflictException} when its problem statement was reworded since.
+     */
+    @Transactional
+    public void remove(Actor actor, IncidentId incidentId, long fiveWhysId, int expectedVersion) {
+        actor.require(Role.EDITOR);
+        FiveWhys before = lockedTree(actor, incidentId, fiveWhysId);
+        if (before.version() != expectedVersion) {
+            throw new ConflictException(
+                    "The problem statement was changed by someone else since you opened it (it is now at version "
+                            + before.version() + "). Nothing was removed: reload, then decide again.",
+                    before.version());
+        }
+        repository.deleteFiveWhys(fiveWhysId);
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(new FieldChange("problem", before.problem(), null));
+        for (WhyNode n : before.nodes()) {
+            if (n.factor() != null) {
+                changes.add(new FieldChange(
+                        "factor", n.factor().kind().label() + ": " + n.factor().title(), null));
+            }
+        }
+        audit.record(
+                incidentId.value(),
+                actor,
+                "five-whys-removed",
+                "Removed the Five Whys on '" + before.problem() + "' and its "
+                        + before.nodes().size() + " answer(s)",
+                changes);
+    }
+
+    /**
      * Adds an answer below {@code parentId} (null: a direct answer to the problem statement). {@link
      * InvalidInputException} when the text is empty or too long, the parent is not in this tree, or the answer would
      * sit deeper than {@value #MAX_DEPTH}.

@@ -384,6 +384,31 @@ abstract class AnalysisContract {
     }
 
     @Test
+    void rewordsAProblemWithItsVersionAndRemovesATreeWithItsFactors() {
+        FiveWhys tree = fiveWhys.start(editor, incident, "Problem tpyo");
+        WhyNode a = fiveWhys.addWhy(editor, incident, tree.id(), null, "A", List.of());
+        fiveWhys.addWhy(editor, incident, tree.id(), a.id(), "B", List.of());
+        fiveWhys.mark(editor, incident, tree.id(), a.id(), "ROOT_CAUSE", "knowledge");
+        ContributingFactor manual = analysis.add(editor, incident, factor("CONTRIBUTING_FACTOR", "Manual", "process"));
+
+        FiveWhys reworded = fiveWhys.reword(editor, incident, tree.id(), "Problem typo", 0);
+        assertThat(reworded.problem()).isEqualTo("Problem typo");
+        assertThat(reworded.version()).isEqualTo(1);
+        assertThatThrownBy(() -> fiveWhys.reword(editor, incident, tree.id(), "Mine", 0))
+                .isInstanceOfSatisfying(
+                        ConflictException.class,
+                        e -> assertThat(e.currentVersion()).isEqualTo(1));
+        assertThatThrownBy(() -> fiveWhys.remove(editor, incident, tree.id(), 0))
+                .isInstanceOf(ConflictException.class);
+
+        fiveWhys.remove(editor, incident, tree.id(), 1);
+
+        assertThat(fiveWhys.of(editor, incident)).isEmpty();
+        assertThat(analysis.factorsOf(editor, incident)).containsExactly(manual);
+        assertThat(actions(incident)).contains("five-whys-reworded", "five-whys-removed");
+    }
+
+    @Test
     void groupsFactorsByCategoryAcrossIncidents() {
         IncidentId second = incidents.create(editor, sev2("Second " + unique)).id();
         ContributingFactor one = analysis.add(editor, incident, factor("ROOT_CAUSE", "One", "configuration"));

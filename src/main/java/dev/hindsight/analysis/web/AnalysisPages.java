@@ -89,6 +89,22 @@ class AnalysisPages {
         });
     }
 
+    @PostMapping("/incidents/{key}/analysis/five-whys/{tree}/remove")
+    String removeFiveWhys(
+            Actor actor,
+            @PathVariable String key,
+            @PathVariable long tree,
+            @RequestParam int version,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            HttpServletResponse response) {
+        IncidentId id = incident(key);
+        return act(actor, id, htmx, model, response, "five-whys-form-" + tree, Map.of(), () -> {
+            fiveWhys.remove(actor, id, tree, version);
+            return null;
+        });
+    }
+
     @PostMapping("/incidents/{key}/analysis/five-whys/{tree}/whys")
     String addWhy(
             Actor actor,

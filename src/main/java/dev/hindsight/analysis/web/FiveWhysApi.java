@@ -39,7 +39,7 @@ class FiveWhysApi {
         this.fiveWhys = fiveWhys;
     }
 
-    record ProblemRequest(String problem) {}
+    record ProblemRequest(String problem, Integer version) {}
 
     record WhyRequest(Long parentId, String text, List<String> references, Integer version) {}
 
@@ -54,12 +54,37 @@ class FiveWhysApi {
     ResponseEntity<FiveWhysView> start(Actor actor, @PathVariable String key, @RequestBody ProblemRequest request) {
         FiveWhys started = fiveWhys.start(actor, incident(key), request.problem());
         return ResponseEntity.created(URI.create(base(started.incidentId()) + "/" + started.id()))
+                .eTag(etag(started.version()))
                 .body(FiveWhysView.of(started));
     }
 
     @GetMapping("/{id}")
-    FiveWhysView get(Actor actor, @PathVariable String key, @PathVariable long id) {
-        return FiveWhysView.of(fiveWhys.get(actor, incident(key), id));
+    ResponseEntity<FiveWhysView> get(Actor actor, @PathVariable String key, @PathVariable long id) {
+        FiveWhys tree = fiveWhys.get(actor, incident(key), id);
+        return ResponseEntity.ok().eTag(etag(tree.version())).body(FiveWhysView.of(tree));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<FiveWhysView> reword(
+            Actor actor,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ProblemRequest request) {
+        FiveWhys saved =
+                fiveWhys.reword(actor, incident(key), id, request.problem(), version(ifMatch, request.version()));
+        return ResponseEntity.ok().eTag(etag(saved.version())).body(FiveWhysView.of(saved));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> remove(
+            Actor actor,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(required = false) Integer version) {
+        fiveWhys.remove(actor, incident(key), id, version(ifMatch, version));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/nodes")

@@ -235,6 +235,17 @@ abstract class AnalysisApiContract {
                         .statusCode())
                 .isEqualTo(204);
         assertThat(json(editor.get(base + "/" + one)).get("whys")).isEmpty();
+
+        HttpResponse<String> reworded =
+                editor.send("PUT", base + "/" + two, "{\"problem\": \"Two, reworded\"}", Map.of("If-Match", "\"0\""));
+        assertThat(reworded.statusCode()).isEqualTo(200);
+        assertThat(reworded.headers().firstValue("ETag")).contains("\"1\"");
+        assertProblem(
+                editor.send("PUT", base + "/" + two, "{\"problem\": \"x\", \"version\": 0}", Map.of()), 409, null);
+        assertThat(editor.send("DELETE", base + "/" + two, null, Map.of("If-Match", "\"1\""))
+                        .statusCode())
+                .isEqualTo(204);
+        assertProblem(editor.get(base + "/" + two), 404, null);
     }
 
     @Test
