@@ -2,6 +2,7 @@ package dev.hindsight.analysis.internal;
 
 import dev.hindsight.shared.FieldError;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,12 +44,15 @@ public final class References {
         return cleaned;
     }
 
-    /** Splits text typed one reference per line. Never null. */
-    public static List<String> fromLines(String text) {
+    /** Splits text typed as one reference per line or separated by {@code ;}. Never null. */
+    public static List<String> split(String text) {
         if (text == null) {
             return List.of();
         }
-        return text.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split("[;\\r\\n]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Whether a reference should be shown as a link: an http or https URL. */

@@ -118,8 +118,9 @@ class AnalysisPages {
             HttpServletResponse response) {
         IncidentId id = incident(key);
         String form = "why-form-" + tree + "-" + (parentId == null ? "root" : parentId);
-        return act(actor, id, htmx, model, response, form, Map.of("text", text), () -> {
-            WhyNode added = fiveWhys.addWhy(actor, id, tree, parentId, text, References.fromLines(references));
+        Map<String, String> typed = Map.of("text", text, "references", references == null ? "" : references);
+        return act(actor, id, htmx, model, response, form, typed, () -> {
+            WhyNode added = fiveWhys.addWhy(actor, id, tree, parentId, text, References.split(references));
             return "why-input-" + tree + "-" + added.id();
         });
     }
@@ -196,9 +197,7 @@ class AnalysisPages {
         typed.put("evidence", evidence == null ? "" : evidence);
         return act(actor, id, htmx, model, response, "factor-form", typed, () -> {
             factors.add(
-                    actor,
-                    id,
-                    new FactorForm(kind, title, category, description, null, References.fromLines(evidence)));
+                    actor, id, new FactorForm(kind, title, category, description, null, References.split(evidence)));
             return "factor-title";
         });
     }

@@ -75,6 +75,22 @@ class AnalysisPagesTests {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("at most 1000 characters").contains("value=\"" + "x".repeat(1001));
         assertThat(fiveWhys.of(editor, incident).getFirst().nodes()).isEmpty();
+
+        HttpResponse<String> added = session.postForm(
+                page + "/five-whys/" + tree + "/whys",
+                Map.of(
+                        "text",
+                        "Consumers were paused",
+                        "references",
+                        "https://grafana/q ; deploy log 14:02",
+                        "_csrf",
+                        csrf));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(fiveWhys.of(editor, incident).getFirst().nodes().getFirst().references())
+                .containsExactly("https://grafana/q", "deploy log 14:02");
+        assertThat(session.get(page).body())
+                .contains("href=\"https://grafana/q\"")
+                .contains("deploy log 14:02");
     }
 
     @Test
