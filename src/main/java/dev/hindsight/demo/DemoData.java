@@ -4,7 +4,15 @@ import dev.hindsight.accounts.Accounts;
 import dev.hindsight.accounts.Team;
 import dev.hindsight.accounts.User;
 import dev.hindsight.accounts.UserForm;
+import dev.hindsight.analysis.FactorForm;
+import dev.hindsight.analysis.FiveWhys;
+import dev.hindsight.analysis.FiveWhysAnalysis;
+import dev.hindsight.analysis.RootCauseAnalysis;
+import dev.hindsight.analysis.WhyNode;
 import dev.hindsight.catalog.ServiceCatalog;
+import dev.hindsight.evidence.EvidenceCollection;
+import dev.hindsight.evidence.EvidenceUpload;
+import dev.hindsight.faulttrees.FaultTrees;
 import dev.hindsight.incident.Incident;
 import dev.hindsight.incident.IncidentForm;
 import dev.hindsight.incident.IncidentForm.ParticipantEntry;
@@ -12,6 +20,8 @@ import dev.hindsight.incident.IncidentLink;
 import dev.hindsight.incident.IncidentManagement;
 import dev.hindsight.incident.IncidentSettings;
 import dev.hindsight.shared.Actor;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,6 +53,10 @@ class DemoData implements ApplicationRunner {
     private final ServiceCatalog catalog;
     private final IncidentManagement incidents;
     private final IncidentSettings settings;
+    private final RootCauseAnalysis analysis;
+    private final FiveWhysAnalysis fiveWhys;
+    private final EvidenceCollection evidence;
+    private final FaultTrees faultTrees;
     private final Clock clock;
 
     DemoData(
@@ -53,6 +67,10 @@ class DemoData implements ApplicationRunner {
             ServiceCatalog catalog,
             IncidentManagement incidents,
             IncidentSettings settings,
+            RootCauseAnalysis analysis,
+            FiveWhysAnalysis fiveWhys,
+            EvidenceCollection evidence,
+            FaultTrees faultTrees,
             Clock clock) {
         this.enabled = enabled;
         this.jdbc = jdbc;
@@ -61,6 +79,10 @@ class DemoData implements ApplicationRunner {
         this.catalog = catalog;
         this.incidents = incidents;
         this.settings = settings;
+        this.analysis = analysis;
+        this.fiveWhys = fiveWhys;
+        this.evidence = evidence;
+        this.faultTrees = faultTrees;
         this.clock = clock;
     }
 
@@ -126,8 +148,9 @@ class DemoData implements ApplicationRunner {
                         List.of(new ParticipantEntry("bilal", "responder"), new ParticipantEntry("dara", "scribe")),
                         List.of("deploy", "config", "customer-facing"),
                         Map.of("region", "eu-west-1", "customer_tickets", "214")));
+        analyseCheckout(actor, checkout);
         incidents.changeStatus(actor, checkout.id(), "closed", checkout.version());
-        incidents.create(
+        Incident database = incidents.create(
                 actor,
                 form(
                         "Primary database failover took 14 minutes",
@@ -148,6 +171,26 @@ class DemoData implements ApplicationRunner {
                         List.of(new ParticipantEntry("chen", "subject_matter_expert")),
                         List.of("database", "failover"),
                         Map.of("region", "us-east-1")));
+        analysis.add(
+                actor,
+                database.id(),
+                new FactorForm(
+                        "root_cause",
+                        "Failover waited on an inactive replication slot",
+                        "dependency",
+                        "The failover manager blocked until a logical replication slot drained; the consumer was down.",
+                        null,
+                        null));
+        analysis.add(
+                actor,
+                database.id(),
+                new FactorForm(
+                        "contributing_factor",
+                        "Disk latency on the primary was not alerted on",
+                        "detection-gap",
+                        null,
+                        null,
+                        null));
         incidents.create(
                 actor,
                 form(
@@ -254,6 +297,128 @@ class DemoData implements ApplicationRunner {
                         List.of("near-miss", "comms"),
                         Map.of()));
     }
+
+    private void analyseCheckout(Actor actor, Incident checkout) {
+        FiveWhys whys = fiveWhys.start(actor, checkout.id(), "Checkout failed for 8% of orders for 52 minutes");
+        WhyNode rejected = fiveWhys.addWhy(
+                actor,
+                checkout.id(),
+                whys.id(),
+                null,
+                "The payments gateway declined cards from one issuer",
+                List.of());
+        WhyNode setting = fiveWhys.addWhy(
+                actor,
+                checkout.id(),
+                whys.id(),
+                rejected.id(),
+                "A new fraud-rule setting treated that issuer's card range as invalid",
+                List.of());
+        WhyNode canary = fiveWhys.addWhy(
+                actor,
+                checkout.id(),
+                whys.id(),
+                setting.id(),
+                "The setting shipped in a configuration change that skipped the canary stage",
+                List.of());
+        WhyNode tooling = fiveWhys.addWhy(
+                actor,
+                checkout.id(),
+                whys.id(),
+                canary.id(),
+                "Gateway configuration is not covered by the progressive rollout tooling",
+                List.of());
+        fiveWhys.mark(actor, checkout.id(), whys.id(), tooling.id(), "root_cause", "tooling");
+        fiveWhys.mark(actor, checkout.id(), whys.id(), setting.id(), "contributing_factor", "configuration");
+        analysis.add(
+                actor,
+                checkout.id(),
+                new FactorForm(
+                        "contributing_factor",
+                        "The decline-rate alert fired 7 minutes after declines rose",
+                        "detection-gap",
+                        "The alert watched total errors, not declines per issuer.",
+                        null,
+                        null));
+        OffsetDateTime start = checkout.keyTimes().startedAt();
+        evidence.attach(
+                actor,
+                checkout.id(),
+                new EvidenceUpload("payments-gateway.log", "log", "UTC", null, null),
+                new ByteArrayInputStream(gatewayLog(start).getBytes(StandardCharsets.UTF_8)));
+        faultTrees.importMef(actor, checkout.id(), "Checkout unavailable", CHECKOUT_TREE, null);
+    }
+
+    /** A payments gateway log around the demo incident: steady orders, then declines after a config reload. */
+    private static String gatewayLog(OffsetDateTime start) {
+        StringBuilder log = new StringBuilder();
+        java.time.format.DateTimeFormatter format =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+        OffsetDateTime t = start.minusMinutes(10);
+        for (int i = 0; i < 400; i++) {
+            t = t.plusSeconds(11);
+            String time = t.format(format);
+            if (i == 54) {
+                log.append(time)
+                        .append(" INFO  [config-watcher] c.e.gateway.Config - Reloaded fraud rules from revision r")
+                        .append(4182)
+                        .append('\n');
+            } else if (i > 54 && i < 340 && i % 3 == 0) {
+                log.append(time)
+                        .append(" WARN  [http-")
+                        .append(i % 8)
+                        .append("] c.e.gateway.Authorizer - Declined card issuer=")
+                        .append(400000 + i % 5)
+                        .append(" reason=RULE_BIN_RANGE order=")
+                        .append(90000 + i)
+                        .append('\n');
+            } else if (i == 340) {
+                log.append(time)
+                        .append(" INFO  [config-watcher] c.e.gateway.Config - Reloaded fraud rules from revision r")
+                        .append(4181)
+                        .append('\n');
+            } else {
+                log.append(time)
+                        .append(" INFO  [http-")
+                        .append(i % 8)
+                        .append("] c.e.gateway.Orders - Authorized order ")
+                        .append(90000 + i)
+                        .append(" amount=")
+                        .append(10 + i % 90)
+                        .append(".00 EUR in ")
+                        .append(40 + i % 60)
+                        .append(" ms")
+                        .append('\n');
+            }
+        }
+        return log.toString();
+    }
+
+    private static final String CHECKOUT_TREE = """
+            <?xml version="1.0"?>
+            <opsa-mef>
+              <define-fault-tree name="checkout-unavailable">
+                <define-gate name="checkout_unavailable">
+                  <or><gate name="payments_down"/><gate name="orders_db_down"/><basic-event name="edge_misrouting"/></or>
+                </define-gate>
+                <define-gate name="payments_down">
+                  <or><basic-event name="bad_gateway_config"/><gate name="psp_unreachable"/></or>
+                </define-gate>
+                <define-gate name="psp_unreachable">
+                  <and><basic-event name="psp_primary_down"/><basic-event name="psp_failover_fails"/></and>
+                </define-gate>
+                <define-gate name="orders_db_down">
+                  <and><basic-event name="primary_db_fails"/><basic-event name="failover_stalls"/></and>
+                </define-gate>
+                <define-basic-event name="bad_gateway_config"><float value="0.02"/></define-basic-event>
+                <define-basic-event name="psp_primary_down"><float value="0.01"/></define-basic-event>
+                <define-basic-event name="psp_failover_fails"><float value="0.1"/></define-basic-event>
+                <define-basic-event name="primary_db_fails"><float value="0.005"/></define-basic-event>
+                <define-basic-event name="failover_stalls"><float value="0.2"/></define-basic-event>
+                <define-basic-event name="edge_misrouting"><float value="0.001"/></define-basic-event>
+              </define-fault-tree>
+            </opsa-mef>
+            """;
 
     private static IncidentForm form(
             String title,
