@@ -28,7 +28,7 @@ class LogDigests {
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         evidenceId,
-                        digest.format(),
+                        cut(digest.format(), 40),
                         digest.lines(),
                         digest.parsed(),
                         digest.unparsed(),
@@ -88,8 +88,10 @@ class LogDigests {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR));
     }
 
+    /** Shortens to {@code max} characters; NUL characters (which PostgreSQL text cannot hold) become U+FFFD. */
     private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        String clean = s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\ufffd');
+        return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -106,7 +106,7 @@ class EvidenceBrowserTests {
         assertThat(row).containsText("Europe/Paris");
         assertThat(row.locator("code.sha256")).hasText(hash.substring(0, 12));
         assertThat(row.locator("code.sha256")).hasAttribute("title", hash);
-        assertThat(row.getByRole(AriaRole.LINK)).hasAttribute("href", Pattern.compile(".*/evidence/\\d+/raw$"));
+        assertThat(row.locator("a[download]")).hasAttribute("href", Pattern.compile(".*/evidence/\\d+/raw$"));
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("incident-evidence.png"))
                 .setFullPage(true));
