@@ -24,8 +24,4 @@ record ActionPageForm(
     ActionForm toForm() {
         return new ActionForm(title, description, type, priority, owner, team, dueDate, effort, ticketUrl, factorIds);
     }
-
-    boolean links(long factorId) {
-        return factorIds != null && factorIds.contains(factorId);
-    }
 }

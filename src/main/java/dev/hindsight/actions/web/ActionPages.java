@@ -17,6 +17,7 @@ import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.ConflictException;
 import dev.hindsight.shared.FieldError;
 import dev.hindsight.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
@@ -94,7 +95,9 @@ class ActionPages {
             @RequestParam int version,
             @RequestParam(required = false) String back,
             RedirectAttributes redirect) {
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/actions";
+        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
+                ? back
+                : "/actions";
         try {
             ActionItem saved = actions.changeStatus(actor, action(id), status, reason, version);
             redirect.addFlashAttribute(
@@ -117,8 +120,11 @@ class ActionPages {
             Actor actor,
             @ModelAttribute("query") ActionQuery query,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
+            HttpServletRequest request,
             Model model,
             HttpServletResponse response) {
+        model.addAttribute(
+                "back", "/actions" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         model.addAttribute("users", accounts.list());
         model.addAttribute("teams", accounts.teams());
         model.addAttribute("statuses", ActionStatus.values());
@@ -197,6 +203,7 @@ class ActionPages {
                 "factorsById",
                 plan.factors().stream().collect(Collectors.toMap(ContributingFactor::id, Function.identity())));
         model.addAttribute("form", form);
+        model.addAttribute("checkedFactors", form.factorIds() == null ? List.of() : form.factorIds());
         model.addAttribute("formOpen", formOpen);
         model.addAttribute("users", accounts.list());
         model.addAttribute("teams", accounts.teams());
