@@ -185,7 +185,6 @@ public class ActionItems {
                         "status",
                         "cannot go from " + before.status().label() + " to " + next.label() + "; allowed: "
                                 + before.status().next().stream()
-                                        .sorted()
                                         .map(ActionStatus::label)
                                         .collect(Collectors.joining(", "))));
             }

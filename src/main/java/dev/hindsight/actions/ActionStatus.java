@@ -1,9 +1,9 @@
 package dev.hindsight.actions;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where an action stands: open → in progress → done, or won't do (with a reason). Done and won't-do actions can be
@@ -25,12 +25,12 @@ public enum ActionStatus {
         return this == OPEN || this == IN_PROGRESS;
     }
 
-    /** The statuses an action in this status may move to. */
-    public Set<ActionStatus> next() {
+    /** The statuses an action in this status may move to, the usual next step first. */
+    public List<ActionStatus> next() {
         return switch (this) {
-            case OPEN -> Set.of(IN_PROGRESS, DONE, WONT_DO);
-            case IN_PROGRESS -> Set.of(OPEN, DONE, WONT_DO);
-            case DONE, WONT_DO -> Set.of(OPEN);
+            case OPEN -> List.of(IN_PROGRESS, DONE, WONT_DO);
+            case IN_PROGRESS -> List.of(DONE, WONT_DO, OPEN);
+            case DONE, WONT_DO -> List.of(OPEN);
         };
     }
 

@@ -19,6 +19,7 @@ import dev.hindsight.testing.TestUsers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +118,7 @@ class ActionBrowserTests {
 
         page.locator("nav[aria-label=Main] >> text=Actions").click();
         page.locator("#filter-mine").check();
+        assertThat(page.locator("#board input[name=back]").first()).hasValue(Pattern.compile(".*mine=true.*"));
         Locator row = page.locator("#board tbody tr", new Page.LocatorOptions().setHasText(title));
         assertThat(row).hasCount(1);
         assertThat(row.locator(".action-status")).hasText("open");
