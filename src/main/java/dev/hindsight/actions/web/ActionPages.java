@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +175,7 @@ class ActionPages {
         do {
             page = actions.board(actor, filter, sort, pageNumber++, ActionItems.MAX_PAGE_SIZE);
             for (ActionItem a : page.items()) {
-                out.write(Csv.row(java.util.Arrays.asList(
+                out.write(Csv.row(Arrays.asList(
                         a.key(),
                         a.incidentId().key(),
                         a.title(),
