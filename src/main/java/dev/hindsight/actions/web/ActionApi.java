@@ -1,0 +1,153 @@
+package dev.hindsight.actions.web;
+
+import dev.hindsight.accounts.Accounts;
+import dev.hindsight.actions.ActionForm;
+import dev.hindsight.actions.ActionId;
+import dev.hindsight.actions.ActionItem;
+import dev.hindsight.actions.ActionItems;
+import dev.hindsight.incident.IncidentId;
+import dev.hindsight.incident.Page;
+import dev.hindsight.shared.Actor;
+import dev.hindsight.shared.InvalidInputException;
+import dev.hindsight.shared.NotFoundException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Action items: an incident's ({@code /api/v1/incidents/{key}/actions}), one by key ({@code /api/v1/actions/ACT-7}),
+ * its status, and the board ({@code /api/v1/actions}). Edits need the version, in If-Match or the body.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ActionApi {
+
+    private final ActionItems actions;
+    private final Accounts accounts;
+
+    ActionApi(ActionItems actions, Accounts accounts) {
+        this.actions = actions;
+        this.accounts = accounts;
+    }
+
+    record ActionRequest(
+            String title,
+            String description,
+            String type,
+            String priority,
+            String owner,
+            String team,
+            String dueDate,
+            String effort,
+            String ticketUrl,
+            List<Long> factorIds,
+            Integer version) {
+
+        ActionForm toForm() {
+            return new ActionForm(
+                    title, description, type, priority, owner, team, dueDate, effort, ticketUrl, factorIds);
+        }
+    }
+
+    record StatusRequest(String status, String reason, Integer version) {}
+
+    record BoardView(List<ActionView> items, int page, int size, long total, int totalPages) {}
+
+    @GetMapping("/incidents/{key}/actions")
+    List<ActionView> ofIncident(Actor actor, @PathVariable String key) {
+        LocalDate today = actions.today();
+        return actions.actionsOf(actor, incident(key)).stream()
+                .map(a -> ActionView.of(a, today))
+                .toList();
+    }
+
+    @PostMapping("/incidents/{key}/actions")
+    ResponseEntity<ActionView> add(Actor actor, @PathVariable String key, @RequestBody ActionRequest request) {
+        ActionItem added = actions.add(actor, incident(key), request.toForm());
+        return ResponseEntity.created(URI.create("/api/v1/actions/" + added.key()))
+                .eTag(etag(added.version()))
+                .body(ActionView.of(added, actions.today()));
+    }
+
+    @GetMapping("/actions/{id}")
+    ResponseEntity<ActionView> get(Actor actor, @PathVariable String id) {
+        ActionItem action = actions.get(actor, action(id));
+        return ResponseEntity.ok().eTag(etag(action.version())).body(ActionView.of(action, actions.today()));
+    }
+
+    @PutMapping("/actions/{id}")
+    ResponseEntity<ActionView> replace(
+            Actor actor,
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ActionRequest request) {
+        ActionItem saved = actions.update(actor, action(id), request.toForm(), version(ifMatch, request.version()));
+        return ResponseEntity.ok().eTag(etag(saved.version())).body(ActionView.of(saved, actions.today()));
+    }
+
+    @PostMapping("/actions/{id}/status")
+    ResponseEntity<ActionView> status(
+            Actor actor,
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody StatusRequest request) {
+        ActionItem saved = actions.changeStatus(
+                actor, action(id), request.status(), request.reason(), version(ifMatch, request.version()));
+        return ResponseEntity.ok().eTag(etag(saved.version())).body(ActionView.of(saved, actions.today()));
+    }
+
+    @GetMapping("/actions")
+    BoardView board(Actor actor, ActionQuery query) {
+        Page<ActionItem> page =
+                actions.board(actor, query.filter(accounts), query.sortOrder(), query.pageNumber(), query.pageSize());
+        LocalDate today = actions.today();
+        return new BoardView(
+                page.items().stream().map(a -> ActionView.of(a, today)).toList(),
+                page.page(),
+                page.size(),
+                page.total(),
+                page.totalPages());
+    }
+
+    static IncidentId incident(String key) {
+        return IncidentId.parse(key)
+                .orElseThrow(() -> new NotFoundException("No incident " + key + " (keys look like INC-12)"));
+    }
+
+    static ActionId action(String key) {
+        return ActionId.parse(key)
+                .orElseThrow(() -> new NotFoundException("No action " + key + " (keys look like ACT-7)"));
+    }
+
+    /** The version from {@code If-Match} (an ETag this API issued) or else from the body. */
+    static int version(String ifMatch, Integer bodyVersion) {
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(
+                        "If-Match", "'" + ifMatch + "' is not a version this API issued (use the ETag)");
+            }
+        }
+        if (bodyVersion == null) {
+            throw new InvalidInputException(
+                    "version", "is required: send the version you edited, as If-Match: \"<version>\" or in the body");
+        }
+        return bodyVersion;
+    }
+
+    static String etag(int version) {
+        return "\"" + version + "\"";
+    }
+}
