@@ -113,6 +113,8 @@ class FishbonePages {
         String list = "/incidents/" + id.key() + "/fishbones";
         if (htmx != null) {
             response.setHeader("HX-Redirect", list);
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return null;
         }
         return "redirect:" + list;
     }

@@ -96,6 +96,12 @@ class FishbonePagesTests {
         assertThat(svg.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
         assertThat(svg.body()).contains("Consumers paused");
+
+        HttpResponse<String> removed = session.send(
+                "POST", page + "/remove?version=0", null, Map.of("HX-Request", "true", "X-CSRF-TOKEN", csrf));
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(removed.headers().firstValue("HX-Redirect")).contains(list);
+        assertThat(fishbones.of(editor, incident)).isEmpty();
     }
 
     @Test
