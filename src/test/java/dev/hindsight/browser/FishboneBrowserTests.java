@@ -82,6 +82,10 @@ class FishboneBrowserTests {
         return (Boolean) page.locator("#fishbone-diagram").evaluate("img => img.complete && img.naturalWidth > 0");
     }
 
+    String firstCategoryId() {
+        return page.locator("section.bone").first().getAttribute("id").replace("category-", "");
+    }
+
     @Test
     void buildsAFishboneWithTheKeyboardAndPromotesACause() {
         String key = incidents
@@ -124,6 +128,11 @@ class FishboneBrowserTests {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve("analysis-fishbone.png"))
                 .setFullPage(true));
+
+        page.locator("#category-" + firstCategoryId() + " button[title='Move later']")
+                .click();
+        assertThat(page.locator("section.bone .bone-name").first()).hasText("Configuration");
+        assertThat(page.locator("section.bone .bone-name").nth(1)).hasText("Code & changes");
 
         page.navigate("/incidents/" + key);
         assertThat(page.locator("#factors")).containsText("Pool size lowered to 5");

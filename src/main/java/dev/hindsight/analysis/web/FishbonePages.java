@@ -157,6 +157,24 @@ class FishbonePages {
         });
     }
 
+    @PostMapping("/incidents/{key}/fishbones/{fishbone}/causes/{cause}")
+    String rewordCause(
+            Actor actor,
+            @PathVariable String key,
+            @PathVariable long fishbone,
+            @PathVariable long cause,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam int version,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model,
+            HttpServletResponse response) {
+        IncidentId id = incident(key);
+        return act(actor, id, fishbone, htmx, model, response, "cause-reword-" + cause, Map.of("text", text), () -> {
+            fishbones.rewordCause(actor, id, fishbone, cause, text, version);
+            return null;
+        });
+    }
+
     @PostMapping("/incidents/{key}/fishbones/{fishbone}/causes/{cause}/remove")
     String removeCause(
             Actor actor,

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hindsight.accounts.Accounts;
 import dev.hindsight.analysis.Fishbone;
 import dev.hindsight.analysis.FishboneAnalysis;
+import dev.hindsight.analysis.FishboneCause;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.IncidentManagement;
 import dev.hindsight.shared.Actor;
@@ -96,6 +97,22 @@ class FishbonePagesTests {
         assertThat(svg.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
         assertThat(svg.body()).contains("Consumers paused");
+
+        long cause = fishbones
+                .get(editor, incident, fishbone.id())
+                .allCauses()
+                .getFirst()
+                .id();
+        HttpResponse<String> reworded = session.postForm(
+                page + "/causes/" + cause, Map.of("text", "Consumers were paused", "version", "0", "_csrf", csrf));
+        assertThat(reworded.statusCode()).isEqualTo(302);
+        assertThat(fishbones.get(editor, incident, fishbone.id()).allCauses())
+                .extracting(FishboneCause::text)
+                .containsExactly("Consumers were paused");
+        HttpResponse<String> stale =
+                session.postForm(page + "/causes/" + cause, Map.of("text", "Mine", "version", "0", "_csrf", csrf));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("changed by someone else").contains("value=\"Mine\"");
 
         HttpResponse<String> removed = session.send(
                 "POST", page + "/remove?version=0", null, Map.of("HX-Request", "true", "X-CSRF-TOKEN", csrf));
