@@ -8,7 +8,7 @@ import dev.hindsight.actions.ActionItems;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.Page;
 import dev.hindsight.shared.Actor;
-import dev.hindsight.shared.InvalidInputException;
+import dev.hindsight.shared.ExpectedVersion;
 import dev.hindsight.shared.NotFoundException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -129,25 +129,11 @@ class ActionApi {
                 .orElseThrow(() -> new NotFoundException("No action " + key + " (keys look like ACT-7)"));
     }
 
-    /** The version from {@code If-Match} (an ETag this API issued) or else from the body. */
     static int version(String ifMatch, Integer bodyVersion) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(
-                        "If-Match", "'" + ifMatch + "' is not a version this API issued (use the ETag)");
-            }
-        }
-        if (bodyVersion == null) {
-            throw new InvalidInputException(
-                    "version", "is required: send the version you edited, as If-Match: \"<version>\" or in the body");
-        }
-        return bodyVersion;
+        return ExpectedVersion.from(ifMatch, bodyVersion);
     }
 
     static String etag(int version) {
-        return "\"" + version + "\"";
+        return ExpectedVersion.etag(version);
     }
 }

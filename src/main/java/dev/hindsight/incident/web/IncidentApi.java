@@ -6,7 +6,7 @@ import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.IncidentManagement;
 import dev.hindsight.incident.Page;
 import dev.hindsight.shared.Actor;
-import dev.hindsight.shared.InvalidInputException;
+import dev.hindsight.shared.ExpectedVersion;
 import dev.hindsight.shared.NotFoundException;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -107,23 +107,10 @@ class IncidentApi {
     }
 
     private static String etag(Incident incident) {
-        return "\"" + incident.version() + "\"";
+        return ExpectedVersion.etag(incident.version());
     }
 
     private static int version(String ifMatch, Integer bodyVersion) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(
-                        "If-Match", "'" + ifMatch + "' is not a version this API issued (use the ETag)");
-            }
-        }
-        if (bodyVersion == null) {
-            throw new InvalidInputException(
-                    "version", "is required: send the version you edited, as If-Match: \"<version>\" or in the body");
-        }
-        return bodyVersion;
+        return ExpectedVersion.from(ifMatch, bodyVersion);
     }
 }
