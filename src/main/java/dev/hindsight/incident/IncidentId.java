@@ -1,5 +1,6 @@
 package dev.hindsight.incident;
 
+import dev.hindsight.shared.NotFoundException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,11 @@ public record IncidentId(long value) {
         }
         Matcher m = KEY.matcher(key.trim());
         return m.matches() ? Optional.of(new IncidentId(Long.parseLong(m.group(1)))) : Optional.empty();
+    }
+
+    /** Parses {@code INC-12} (any case); throws {@link NotFoundException} for anything else. */
+    public static IncidentId fromKey(String key) {
+        return parse(key).orElseThrow(() -> new NotFoundException("No incident " + key + " (keys look like INC-12)"));
     }
 
     @Override

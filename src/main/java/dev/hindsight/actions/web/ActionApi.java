@@ -120,8 +120,7 @@ class ActionApi {
     }
 
     static IncidentId incident(String key) {
-        return IncidentId.parse(key)
-                .orElseThrow(() -> new NotFoundException("No incident " + key + " (keys look like INC-12)"));
+        return IncidentId.fromKey(key);
     }
 
     static ActionId action(String key) {

@@ -2,7 +2,6 @@ package dev.hindsight.analysis.web;
 
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.shared.ExpectedVersion;
-import dev.hindsight.shared.NotFoundException;
 
 /** Reading what the analysis API's clients send: incident keys and the version they edited. */
 final class Versions {
@@ -10,8 +9,7 @@ final class Versions {
     private Versions() {}
 
     static IncidentId incident(String key) {
-        return IncidentId.parse(key)
-                .orElseThrow(() -> new NotFoundException("No incident " + key + " (keys look like INC-12)"));
+        return IncidentId.fromKey(key);
     }
 
     static int version(String ifMatch, Integer otherVersion) {

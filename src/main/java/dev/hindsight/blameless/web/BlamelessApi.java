@@ -4,7 +4,6 @@ import dev.hindsight.blameless.BlamelessReview;
 import dev.hindsight.blameless.LanguageFinding;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.shared.Actor;
-import dev.hindsight.shared.NotFoundException;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,8 +27,7 @@ class BlamelessApi {
     CheckResult check(Actor actor, @RequestBody CheckRequest request) {
         IncidentId incident = request.incident() == null || request.incident().isBlank()
                 ? null
-                : IncidentId.parse(request.incident())
-                        .orElseThrow(() -> new NotFoundException("No incident " + request.incident()));
+                : IncidentId.fromKey(request.incident());
         List<LanguageFinding> findings = review.check(actor, request.text(), incident);
         return new CheckResult(findings.isEmpty(), findings);
     }

@@ -146,7 +146,6 @@ class EvidenceApi {
     }
 
     static IncidentId id(String key) {
-        return IncidentId.parse(key)
-                .orElseThrow(() -> new NotFoundException("No incident " + key + " (keys look like INC-12)"));
+        return IncidentId.fromKey(key);
     }
 }

@@ -6,7 +6,6 @@ import dev.hindsight.faulttrees.StoredFaultTree;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.InvalidInputException;
-import dev.hindsight.shared.NotFoundException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -100,6 +99,6 @@ class FaultTreeApi {
     }
 
     static IncidentId id(String key) {
-        return IncidentId.parse(key).orElseThrow(() -> new NotFoundException("No incident " + key));
+        return IncidentId.fromKey(key);
     }
 }

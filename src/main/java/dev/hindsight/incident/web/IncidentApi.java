@@ -7,7 +7,6 @@ import dev.hindsight.incident.IncidentManagement;
 import dev.hindsight.incident.Page;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.ExpectedVersion;
-import dev.hindsight.shared.NotFoundException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -102,8 +101,7 @@ class IncidentApi {
     }
 
     static IncidentId id(String key) {
-        return IncidentId.parse(key)
-                .orElseThrow(() -> new NotFoundException("No incident " + key + " (keys look like INC-12)"));
+        return IncidentId.fromKey(key);
     }
 
     private static String etag(Incident incident) {

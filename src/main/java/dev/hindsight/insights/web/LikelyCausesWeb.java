@@ -3,7 +3,6 @@ package dev.hindsight.insights.web;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.insights.LikelyCauses;
 import dev.hindsight.shared.Actor;
-import dev.hindsight.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +32,6 @@ class LikelyCausesWeb {
     }
 
     private static IncidentId id(String key) {
-        return IncidentId.parse(key).orElseThrow(() -> new NotFoundException("No incident " + key));
+        return IncidentId.fromKey(key);
     }
 }
