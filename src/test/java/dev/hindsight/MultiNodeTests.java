@@ -8,6 +8,8 @@ import dev.hindsight.shared.Actor;
 import dev.hindsight.testing.EmbeddedPostgresServer;
 import dev.hindsight.testing.HttpSession;
 import dev.hindsight.testing.TestUsers;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,7 @@ class MultiNodeTests {
 
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
+    private static final List<String> startFailures = new ArrayList<>();
     private static String a;
     private static String b;
 
@@ -56,8 +59,8 @@ class MultiNodeTests {
             nodeA = startedOrNull(first);
             nodeB = startedOrNull(second);
         }
-        assertThat(nodeA).as("node A started").isNotNull();
-        assertThat(nodeB).as("node B started").isNotNull();
+        assertThat(nodeA).as("node A started: %s", startFailures).isNotNull();
+        assertThat(nodeB).as("node B started: %s", startFailures).isNotNull();
         a = base(nodeA);
         b = base(nodeB);
     }
@@ -80,7 +83,9 @@ class MultiNodeTests {
         try {
             return node.get();
         } catch (ExecutionException e) {
-            e.getCause().printStackTrace();
+            StringWriter trace = new StringWriter();
+            e.getCause().printStackTrace(new PrintWriter(trace));
+            startFailures.add(trace.toString());
             return null;
         }
     }

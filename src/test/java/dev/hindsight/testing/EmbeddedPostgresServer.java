@@ -22,7 +22,10 @@ public final class EmbeddedPostgresServer {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // every cached Spring test context keeps its own pool open against this one server
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "400")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
             }
