@@ -20,7 +20,7 @@ public record FaultTreeOutline(StoredFaultTree tree, List<FaultTreeNode> nodes, 
      * One place of a node in the outline.
      *
      * @param parent the gate above this place, null for the top
-     * @param repeated true when the node is shown in full at an earlier place
+     * @param repeated true when the node is shown in full (with its actions) at an earlier place
      * @param children the items below, never null (empty when repeated)
      */
     public record Item(FaultTreeNode node, String parent, boolean repeated, List<Item> children) {

@@ -311,9 +311,6 @@ public class FaultTrees {
     private static FaultTreeOutline.Item item(
             Map<String, FaultTreeNode> nodes, String name, String parent, java.util.Set<String> expanded) {
         FaultTreeNode node = nodes.get(name);
-        if (!node.gate()) {
-            return new FaultTreeOutline.Item(node, parent, false, List.of());
-        }
         if (!expanded.add(name)) {
             return new FaultTreeOutline.Item(node, parent, true, List.of());
         }
