@@ -142,15 +142,17 @@ class FaultTreePages {
             HttpServletResponse response) {
         String parent = form.getOrDefault("parent", "");
         return act(actor, key, treeId, htmx, model, response, "add:" + parent, () -> {
+            String kind = form.get("kind");
+            boolean gate = "gate".equals(kind);
             FaultTreeNodeForm node = new FaultTreeNodeForm(
-                    form.get("kind"),
+                    kind,
                     form.get("name"),
                     form.get("description"),
-                    form.get("type"),
-                    integer(form.get("k"), "k"),
-                    number(form.get("probability"), "probability"),
-                    bool(form.get("state")),
-                    "gate".equals(form.get("kind")) ? firstChild(form, "") : null);
+                    gate ? form.get("type") : null,
+                    gate ? integer(form.get("k"), "k") : null,
+                    "basic-event".equals(kind) ? number(form.get("probability"), "probability") : null,
+                    "house-event".equals(kind) ? bool(form.get("state")) : null,
+                    gate ? firstChild(form, "") : null);
             trees.addNode(actor, FaultTreeApi.id(key), treeId, version(form), parent, node);
         });
     }
