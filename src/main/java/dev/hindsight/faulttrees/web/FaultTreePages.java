@@ -116,7 +116,7 @@ class FaultTreePages {
                     form.get("topName"),
                     form.get("topDescription"),
                     form.get("topType"),
-                    integer(form.get("topK"), "top.k"),
+                    "atleast".equals(form.get("topType")) ? integer(form.get("topK"), "top.k") : null,
                     null,
                     null,
                     firstChild(form, "top."));
@@ -149,7 +149,7 @@ class FaultTreePages {
                     form.get("name"),
                     form.get("description"),
                     gate ? form.get("type") : null,
-                    gate ? integer(form.get("k"), "k") : null,
+                    gate && "atleast".equals(form.get("type")) ? integer(form.get("k"), "k") : null,
                     "basic-event".equals(kind) ? number(form.get("probability"), "probability") : null,
                     "house-event".equals(kind) ? bool(form.get("state")) : null,
                     gate ? firstChild(form, "") : null);
@@ -173,7 +173,7 @@ class FaultTreePages {
                     name,
                     form.get("description") == null ? null : form.get("description"),
                     blankToNull(form.get("type")),
-                    integer(form.get("k"), "k"),
+                    "atleast".equals(form.get("type")) ? integer(form.get("k"), "k") : null,
                     number(form.get("probability"), "probability"),
                     bool(form.get("state")));
             trees.updateNode(actor, FaultTreeApi.id(key), treeId, version(form), node, change);
