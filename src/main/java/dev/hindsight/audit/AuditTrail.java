@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,14 +21,19 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** Records that {@code actor} did {@code action} to the incident; {@code changes} may be empty, never null. */
+    /**
+     * Records that {@code actor} did {@code action} to the incident; {@code changes} may be empty, never null. Publishes
+     * {@link AuditRecorded} in the same transaction when the entry is about an incident.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Long incidentId, Actor actor, String action, String summary, List<FieldChange> changes) {
         jdbc.sql("""
@@ -41,6 +47,9 @@ public class AuditTrail {
                         summary.length() > 500 ? summary.substring(0, 497) + "..." : summary,
                         json.writeValueAsString(changes))
                 .update();
+        if (incidentId != null) {
+            events.publishEvent(new AuditRecorded(incidentId, action));
+        }
     }
 
     /** The incident's entries, newest first. */
