@@ -456,15 +456,18 @@ public final class SearchEngine implements Closeable {
             mlt.setFieldNames(SIMILAR_FIELDS);
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
-            mlt.setMaxQueryTerms(30);
+            mlt.setMaxDocFreqPct(25);
+            mlt.setMaxQueryTerms(50);
             mlt.setBoost(true);
             Query text = mlt.like(docId);
             List<String> services = List.of(doc.getValues("service"));
             List<String> categories = List.of(doc.getValues("category"));
+            List<String> tags = List.of(doc.getValues("tag"));
             BooleanQuery.Builder shared = new BooleanQuery.Builder().add(text, Occur.SHOULD);
             services.forEach(s -> shared.add(new BoostQuery(new TermQuery(new Term("service", s)), 2f), Occur.SHOULD));
             categories.forEach(c ->
                     shared.add(new BoostQuery(new TermQuery(new Term("category", c)), 2f), Occur.SHOULD));
+            tags.forEach(t -> shared.add(new TermQuery(new Term("tag", t)), Occur.SHOULD));
             Query query = new BooleanQuery.Builder()
                     .add(shared.build(), Occur.MUST)
                     .add(visibleTo(reader), Occur.FILTER)
@@ -483,6 +486,11 @@ public final class SearchEngine implements Closeable {
                 for (String c : other.getValues("category")) {
                     if (categories.contains(c)) {
                         reasons.add("factor category " + c);
+                    }
+                }
+                for (String t : other.getValues("tag")) {
+                    if (tags.contains(t)) {
+                        reasons.add("shared tag " + t);
                     }
                 }
                 if (searcher.explain(text, sd.doc).isMatch()) {
