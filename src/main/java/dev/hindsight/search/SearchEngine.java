@@ -129,7 +129,7 @@ public final class SearchEngine implements Closeable {
         fields.put("postmortem", 1f);
         fields.put("logs", 0.5f);
         fields.put("other", 0.5f);
-        return Map.copyOf(fields);
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     private static FieldType textType() {
@@ -397,10 +397,14 @@ public final class SearchEngine implements Closeable {
         if (page.scoreDocs.length == 0) {
             return List.of();
         }
-        List<String> fields = new ArrayList<>(TEXT_FIELDS.keySet());
+        var infos = org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader());
+        List<String> fields = TEXT_FIELDS.keySet().stream()
+                .filter(f -> infos.fieldInfo(f) != null)
+                .toList();
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
+                .withWeightMatches(false)
                 .build();
         int[] passages =
                 fields.stream().mapToInt(f -> f.equals("title") ? 1 : 2).toArray();
