@@ -460,7 +460,6 @@ public final class SearchEngine implements Closeable {
             mlt.setFieldNames(SIMILAR_FIELDS);
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
-            mlt.setMaxDocFreqPct(25);
             mlt.setMaxQueryTerms(50);
             mlt.setBoost(true);
             Query text = mlt.like(docId);

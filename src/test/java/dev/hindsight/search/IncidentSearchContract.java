@@ -189,7 +189,7 @@ abstract class IncidentSearchContract {
                 search.search(viewer, "\"" + word + " cache\"", 0, 10).hits().getFirst();
 
         assertThat(hit.snippets().get("summary"))
-                .contains("<mark>" + word + " cache</mark>")
+                .contains("<mark>" + word + "</mark> <mark>cache</mark>")
                 .contains("&lt;script&gt;")
                 .doesNotContain("<script>");
         assertThat(hit.titleHtml()).isEqualTo("Latency " + word);
