@@ -405,6 +405,7 @@ public final class SearchEngine implements Closeable {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(20_000)
                 .withWeightMatches(false)
+                .withMaxNoHighlightPassages(0)
                 .build();
         int[] passages =
                 fields.stream().mapToInt(f -> f.equals("title") ? 1 : 2).toArray();
