@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +61,9 @@ public class IncidentSearch {
     private static final Logger log = LoggerFactory.getLogger(IncidentSearch.class);
     private static final Duration GAP_PATIENCE = Duration.ofMinutes(5);
     private static final int BATCH = 500;
+
+    /** Changes older than this are pruned; a node whose index followed none for this long rebuilds on start. */
+    static final Duration RETENTION = Duration.ofDays(30);
 
     private final IncidentManagement incidents;
     private final List<SearchContributor> contributors;
@@ -105,7 +109,11 @@ public class IncidentSearch {
     /** Rebuilds the index when it is missing or of another schema, then catches up; true when it rebuilt. */
     synchronized boolean ensureCurrent() {
         Map<String, String> data = engine.commitData();
-        boolean rebuild = !SCHEMA.equals(data.get("schema")) || data.get("seq") == null;
+        boolean rebuild = !SCHEMA.equals(data.get("schema"))
+                || data.get("seq") == null
+                || data.get("followedAt") == null
+                || Instant.parse(data.get("followedAt"))
+                        .isBefore(clock.instant().minus(RETENTION).plus(Duration.ofDays(1)));
         if (rebuild) {
             rebuild();
         }
@@ -134,7 +142,13 @@ public class IncidentSearch {
             }
         }
         gaps.clear();
-        engine.commit(Map.of("schema", SCHEMA, "seq", Long.toString(seq)));
+        engine.commit(Map.of(
+                "schema",
+                SCHEMA,
+                "seq",
+                Long.toString(seq),
+                "followedAt",
+                clock.instant().toString()));
         log.info("Search index rebuilt: {} incidents, up to change {}", count, seq);
         return count;
     }
@@ -188,8 +202,21 @@ public class IncidentSearch {
                 engine.remove(new IncidentId(id).key());
             }
         }
-        engine.commit(Map.of("schema", SCHEMA, "seq", Long.toString(max)));
+        engine.commit(Map.of("schema", SCHEMA, "seq", Long.toString(max), "followedAt", now.toString()));
         return changed.size();
+    }
+
+    /**
+     * Deletes changes older than {@link #RETENTION} (one node does it, under ShedLock). Nodes that were down longer
+     * than that rebuild their index on start instead of following.
+     */
+    @Scheduled(cron = "${hindsight.search.prune-cron:0 17 3 * * *}")
+    @SchedulerLock(name = "search-changes-prune")
+    @Transactional
+    public void prune() {
+        jdbc.sql("delete from search_changes where changed_at < ?")
+                .param(OffsetDateTime.now(clock).minus(RETENTION).withOffsetSameInstant(ZoneOffset.UTC))
+                .update();
     }
 
     /** The last change this node's index holds. */

@@ -284,6 +284,41 @@ abstract class IncidentSearchContract {
     }
 
     @Test
+    void prunesOldChangesAndRebuildsAnIndexThatFollowedNoneForTooLong(@TempDir Path dirs) throws Exception {
+        Incident incident = create("Pruned " + word, "x", "SEV2", null, List.of());
+        var old = java.time.OffsetDateTime.now(clock)
+                .minus(IncidentSearch.RETENTION)
+                .minusDays(1);
+        jdbc.sql("update search_changes set changed_at = ? where incident_id = ?")
+                .params(old, incident.id().value())
+                .update();
+
+        search.prune();
+
+        assertThat(jdbc.sql("select count(*) from search_changes where incident_id = ?")
+                        .param(incident.id().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        IncidentSearch stale = node(dirs.resolve("stale"));
+        try {
+            stale.engine()
+                    .commit(Map.of(
+                            "schema",
+                            IncidentSearch.SCHEMA,
+                            "seq",
+                            "0",
+                            "followedAt",
+                            old.toInstant().toString()));
+            assertThat(stale.ensureCurrent()).isTrue();
+            assertThat(stale.search(viewer, word, 0, 10).total()).isEqualTo(1);
+        } finally {
+            stale.close();
+        }
+    }
+
+    @Test
     void findsSimilarIncidentsWithReasons() {
         String db = service("db");
         Incident subject = create(
