@@ -306,7 +306,7 @@ public final class SearchEngine implements Closeable {
 
     /**
      * One page of the incidents matching {@code query} that {@code reader} may see, best first, with facet counts over
-     * all of them; {@code dateRanges} are the date facet's buckets, as ranges relative to {@code now}.
+     * all of them; the date facet's buckets (last 30, 90, 365 days, older) are relative to {@code now}.
      */
     public SearchResults search(String query, SearchReader reader, int page, int size, Instant now) {
         Query parsed = parse(query);
