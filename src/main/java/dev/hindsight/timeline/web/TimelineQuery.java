@@ -34,7 +34,9 @@ record TimelineQuery(List<String> status, List<String> kind, List<Long> evidence
         return new TimelineFilter(
                 TimelineFilter.statuses(status),
                 kinds,
-                evidence == null ? Set.of() : Set.copyOf(evidence),
+                evidence == null
+                        ? Set.of()
+                        : evidence.stream().filter(java.util.Objects::nonNull).collect(Collectors.toSet()),
                 Boolean.TRUE.equals(all));
     }
 
@@ -52,7 +54,12 @@ record TimelineQuery(List<String> status, List<String> kind, List<Long> evidence
     }
 
     Long evidenceValue() {
-        return evidence == null || evidence.isEmpty() ? null : evidence.getFirst();
+        return evidence == null
+                ? null
+                : evidence.stream()
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
     }
 
     boolean allEvents() {
