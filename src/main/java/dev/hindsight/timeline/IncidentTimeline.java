@@ -436,7 +436,7 @@ public class IncidentTimeline {
         }
         long statementId = repository.insertStatement(id.value(), actor.userId(), actor.username(), text, times, now());
         repository.insertLinks(statementId, links);
-        if (form.onTimeline()) {
+        if (Boolean.TRUE.equals(form.onTimeline())) {
             EntryRow row = new EntryRow(
                     0,
                     id.value(),

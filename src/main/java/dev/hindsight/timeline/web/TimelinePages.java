@@ -63,9 +63,6 @@ class TimelinePages {
         this.evidence = evidence;
     }
 
-    /** A run of entries under one sticky header. */
-    record Group(String title, String note, List<TimelineEntry> entries) {}
-
     @GetMapping("/incidents/{key}/timeline")
     String page(
             Actor actor,
@@ -360,7 +357,7 @@ class TimelinePages {
         model.addAttribute("durations", durations);
     }
 
-    static List<Group> group(List<TimelineEntry> entries, String grouping, ZoneId zone) {
+    static List<TimelineGroup> group(List<TimelineEntry> entries, String grouping, ZoneId zone) {
         Map<String, List<TimelineEntry>> groups = new LinkedHashMap<>();
         Map<String, String> notes = new LinkedHashMap<>();
         List<TimelineEntry> sorted = new ArrayList<>(entries);
@@ -386,7 +383,7 @@ class TimelinePages {
             notes.putIfAbsent(title, note);
         }
         return groups.entrySet().stream()
-                .map(g -> new Group(g.getKey(), notes.get(g.getKey()), g.getValue()))
+                .map(g -> new TimelineGroup(g.getKey(), notes.get(g.getKey()), g.getValue()))
                 .toList();
     }
 

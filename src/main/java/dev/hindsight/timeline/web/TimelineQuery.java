@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * proposed and accepted), {@code kind} (repeatable), {@code evidence} (evidence ids, repeatable), {@code all} (also
  * the source events no rule proposes) and, for the page, {@code group} (day, source, kind).
  */
-record TimelineQuery(List<String> status, List<String> kind, List<Long> evidence, Boolean all, String group) {
+public record TimelineQuery(List<String> status, List<String> kind, List<Long> evidence, Boolean all, String group) {
 
     static final List<String> KINDS = java.util.stream.Stream.concat(
                     SourceKinds.ALL.stream(), java.util.stream.Stream.of("MANUAL", "STATEMENT"))
@@ -40,20 +40,20 @@ record TimelineQuery(List<String> status, List<String> kind, List<Long> evidence
                 Boolean.TRUE.equals(all));
     }
 
-    String grouping() {
+    public String grouping() {
         return group == null || !List.of("source", "kind").contains(group) ? "day" : group;
     }
 
     /** The first status asked for, for the page's select ({@code ""} for the default). */
-    String statusValue() {
+    public String statusValue() {
         return status == null || status.isEmpty() || status.getFirst() == null ? "" : status.getFirst();
     }
 
-    String kindValue() {
+    public String kindValue() {
         return kind == null || kind.isEmpty() || kind.getFirst() == null ? "" : kind.getFirst();
     }
 
-    Long evidenceValue() {
+    public Long evidenceValue() {
         return evidence == null
                 ? null
                 : evidence.stream()
@@ -62,7 +62,7 @@ record TimelineQuery(List<String> status, List<String> kind, List<Long> evidence
                         .orElse(null);
     }
 
-    boolean allEvents() {
+    public boolean allEvents() {
         return Boolean.TRUE.equals(all);
     }
 }
