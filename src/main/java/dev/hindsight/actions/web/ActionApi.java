@@ -5,16 +5,22 @@ import dev.hindsight.actions.ActionForm;
 import dev.hindsight.actions.ActionId;
 import dev.hindsight.actions.ActionItem;
 import dev.hindsight.actions.ActionItems;
+import dev.hindsight.actions.BulkChange;
+import dev.hindsight.actions.SavedView;
+import dev.hindsight.actions.SavedViews;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.Page;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.ExpectedVersion;
+import dev.hindsight.shared.FieldError;
+import dev.hindsight.shared.InvalidInputException;
 import dev.hindsight.shared.NotFoundException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,10 +40,12 @@ class ActionApi {
 
     private final ActionItems actions;
     private final Accounts accounts;
+    private final SavedViews savedViews;
 
-    ActionApi(ActionItems actions, Accounts accounts) {
+    ActionApi(ActionItems actions, Accounts accounts, SavedViews savedViews) {
         this.actions = actions;
         this.accounts = accounts;
+        this.savedViews = savedViews;
     }
 
     record ActionRequest(
@@ -117,6 +125,68 @@ class ActionApi {
                 page.size(),
                 page.total(),
                 page.totalPages());
+    }
+
+    record BulkTarget(String id, Integer version) {}
+
+    record BulkRequest(
+            List<BulkTarget> actions, String status, String reason, String owner, String priority, String dueDate) {}
+
+    record BulkResult(List<ActionView> changed) {}
+
+    /** Sets status, owner, priority and/or due date on several actions; all or nothing (422 listing each refusal). */
+    @PostMapping("/actions/bulk")
+    BulkResult bulk(Actor actor, @RequestBody BulkRequest request) {
+        List<BulkChange.Target> targets = new java.util.ArrayList<>();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (request.actions() != null) {
+            for (BulkTarget t : request.actions()) {
+                var id = t == null ? java.util.Optional.<ActionId>empty() : ActionId.parse(t.id());
+                if (id.isEmpty() || t.version() == null) {
+                    errors.add(new FieldError("actions", "each needs an id like ACT-7 and the version it was seen at"));
+                } else {
+                    targets.add(new BulkChange.Target(id.get(), t.version()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        LocalDate today = actions.today();
+        return new BulkResult(actions
+                .bulkChange(
+                        actor,
+                        new BulkChange(
+                                targets,
+                                request.status(),
+                                request.reason(),
+                                request.owner(),
+                                request.priority(),
+                                request.dueDate()))
+                .stream()
+                .map(a -> ActionView.of(a, today))
+                .toList());
+    }
+
+    record SavedViewRequest(String name, String query, Boolean shared) {}
+
+    @GetMapping("/action-views")
+    List<SavedView> views(Actor actor) {
+        return savedViews.visibleTo(actor);
+    }
+
+    @PostMapping("/action-views")
+    ResponseEntity<SavedView> saveView(Actor actor, @RequestBody SavedViewRequest request) {
+        SavedView saved =
+                savedViews.save(actor, request.name(), request.query(), Boolean.TRUE.equals(request.shared()));
+        return ResponseEntity.created(URI.create("/api/v1/action-views/" + saved.id()))
+                .body(saved);
+    }
+
+    @DeleteMapping("/action-views/{id}")
+    ResponseEntity<Void> deleteView(Actor actor, @PathVariable long id) {
+        savedViews.delete(actor, id);
+        return ResponseEntity.noContent().build();
     }
 
     static IncidentId incident(String key) {

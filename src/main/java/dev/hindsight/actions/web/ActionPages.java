@@ -10,6 +10,7 @@ import dev.hindsight.actions.ActionPriority;
 import dev.hindsight.actions.ActionStatus;
 import dev.hindsight.actions.ActionType;
 import dev.hindsight.actions.Effort;
+import dev.hindsight.actions.SavedViews;
 import dev.hindsight.analysis.ContributingFactor;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.Page;
@@ -50,10 +51,12 @@ class ActionPages {
 
     private final ActionItems actions;
     private final Accounts accounts;
+    private final SavedViews savedViews;
 
-    ActionPages(ActionItems actions, Accounts accounts) {
+    ActionPages(ActionItems actions, Accounts accounts, SavedViews savedViews) {
         this.actions = actions;
         this.accounts = accounts;
+        this.savedViews = savedViews;
     }
 
     @GetMapping("/incidents/{key}/actions-fragment")
@@ -132,6 +135,8 @@ class ActionPages {
         model.addAttribute("priorities", ActionPriority.values());
         model.addAttribute("types", ActionType.values());
         model.addAttribute("today", actions.today());
+        model.addAttribute("savedViews", savedViews.visibleTo(actor));
+        model.addAttribute("currentQuery", request.getQueryString() == null ? "" : request.getQueryString());
         try {
             model.addAttribute(
                     "page",
