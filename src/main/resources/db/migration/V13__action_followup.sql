@@ -40,6 +40,7 @@ create table action_tickets (
     sync_state     varchar(20)   not null,
     last_error     varchar(2000),
     last_synced_at timestamp with time zone,
+    created_by     bigint references users (id),
     updated_at     timestamp with time zone not null
 );
 
@@ -50,6 +51,7 @@ create table tracker_outbox (
     action_id       bigint        not null references action_items (id) on delete cascade,
     operation       varchar(20)   not null,
     target_status   varchar(20),
+    backlink        varchar(2000),
     attempts        int           not null default 0,
     next_attempt_at timestamp with time zone not null,
     last_error      varchar(2000),

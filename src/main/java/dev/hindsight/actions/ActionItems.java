@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +56,7 @@ public class ActionItems {
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ActionItems(
             ActionRepository repository,
@@ -62,7 +64,9 @@ public class ActionItems {
             RootCauseAnalysis analysis,
             Accounts accounts,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.incidents = incidents;
         this.analysis = analysis;
@@ -207,6 +211,7 @@ public class ActionItems {
             throw stale(before, repository.version(id.value()).orElse(null));
         }
         ActionItem after = repository.find(id.value()).orElseThrow();
+        events.publishEvent(new ActionStatusChanged(after.id(), after.incidentId(), before.status(), next));
         audit.record(
                 before.incidentId().value(),
                 actor,
