@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
  * @param remoteStatus the ticket's status in the tracker as last seen, or null
  * @param lastError the last failure, for people (never contains credentials), or null
  * @param pendingCalls calls still queued for the tracker
- * @param nextAttemptAt when the next queued call is due, or null
+ * @param nextAttemptAt when the oldest queued call (the one the others wait for) is due, or null
  */
 public record Ticket(
         ActionId action,

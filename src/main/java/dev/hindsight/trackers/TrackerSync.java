@@ -63,6 +63,9 @@ public class TrackerSync {
     private final TrackerProperties properties;
     private final Clock clock;
     private final Map<TrackerKind, IssueTracker> trackers = new EnumMap<>(TrackerKind.class);
+    /** The action whose status is being set from its ticket on this thread: no call goes back out for it. */
+    private static final ThreadLocal<Long> APPLYING_INBOUND = new ThreadLocal<>();
+
     private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("tracker-dispatch").factory());
 
@@ -144,6 +147,9 @@ public class TrackerSync {
     /** Queues the status for the action's ticket, in the transaction of the status change. */
     @EventListener
     void onStatusChanged(ActionStatusChanged event) {
+        if (Long.valueOf(event.action().value()).equals(APPLYING_INBOUND.get())) {
+            return;
+        }
         Optional<Ticket> ticket = store.ticket(event.action().value());
         if (ticket.isEmpty()) {
             return;
@@ -341,6 +347,7 @@ public class TrackerSync {
         if (target == null) {
             return false;
         }
+        APPLYING_INBOUND.set(ticket.action().value());
         try {
             Actor actor = creator(ticket);
             ActionItem action = actions.get(actor, ticket.action());

@@ -21,8 +21,8 @@ public class TrackerStore {
             long id, long actionId, String operation, String targetStatus, String backlink, int attempts) {}
 
     private static final String TICKET = "select t.*, (select count(*) from tracker_outbox o where o.action_id ="
-            + " t.action_id and o.done_at is null) as pending, (select min(o.next_attempt_at) from tracker_outbox o"
-            + " where o.action_id = t.action_id and o.done_at is null) as next_attempt from action_tickets t";
+            + " t.action_id and o.done_at is null) as pending, (select o.next_attempt_at from tracker_outbox o"
+            + " where o.action_id = t.action_id and o.done_at is null order by o.id limit 1) as next_attempt from action_tickets t";
 
     private final JdbcClient jdbc;
 
