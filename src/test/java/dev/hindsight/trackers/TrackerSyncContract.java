@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hindsight.accounts.Accounts;
+import dev.hindsight.accounts.ApiTokens;
 import dev.hindsight.actions.ActionForm;
 import dev.hindsight.actions.ActionItem;
 import dev.hindsight.actions.ActionItems;
@@ -14,6 +15,7 @@ import dev.hindsight.incident.IncidentManagement;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.ConflictException;
 import dev.hindsight.shared.InvalidInputException;
+import dev.hindsight.testing.HttpSession;
 import dev.hindsight.testing.TestUsers;
 import dev.hindsight.trackers.internal.WebhookSignatures;
 import java.net.URI;
@@ -78,6 +80,9 @@ abstract class TrackerSyncContract {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    ApiTokens tokens;
 
     Actor editor;
     IncidentId incident;
@@ -337,6 +342,37 @@ abstract class TrackerSyncContract {
         sync.poll();
         assertThat(current().status()).isEqualTo(ActionStatus.OPEN);
         assertThat(ticket().pendingCalls()).isZero();
+    }
+
+    @Test
+    void theApiQueuesATicketWithProblemDetailsForBadRequestsAndThePageShowsTheSyncState() {
+        HttpSession api = HttpSession.withToken(
+                "http://localhost:" + port, tokens.create(editor, "test").secret());
+
+        HttpResponse<String> unknown =
+                api.postJson("/api/v1/actions/" + action.key() + "/ticket", "{\"tracker\": \"trello\"}");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(api.get("/api/v1/actions/" + action.key() + "/ticket").statusCode())
+                .isEqualTo(404);
+
+        HttpResponse<String> queued =
+                api.postJson("/api/v1/actions/" + action.key() + "/ticket", "{\"tracker\": \"github\"}");
+        assertThat(queued.statusCode()).isEqualTo(202);
+        assertThat(queued.body()).contains("\"state\":\"pending\"").doesNotContain("gh-token");
+        assertThat(api.postJson("/api/v1/actions/" + action.key() + "/ticket", "{\"tracker\": \"jira\"}")
+                        .statusCode())
+                .isEqualTo(409);
+
+        STUB.failNext(500, Map.of());
+        sync.deliverDue(Instant.now().plusSeconds(5));
+        HttpSession browser = HttpSession.login("http://localhost:" + port, editor.username(), TestUsers.PASSWORD);
+        String page = browser.get("/incidents/" + incident.key() + "/tickets-fragment")
+                .body();
+        assertThat(page).contains("id=\"ticket-" + action.key() + "\"", "sync-retrying", "answered 500");
+        assertThat(page).doesNotContain("gh-token", "jira-token");
+        assertThat(current().status()).isEqualTo(ActionStatus.OPEN);
     }
 
     @Test
