@@ -376,6 +376,30 @@ abstract class TrackerSyncContract {
     }
 
     @Test
+    void twoNodesDeliveringAtOnceCreateTheTicketOnce() throws Exception {
+        sync.createTicket(editor, action.id(), "github", "https://hindsight.example/incidents/" + incident.key());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return sync.deliverDue(now);
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        }
+        assertThat(STUB.requests().stream()
+                        .filter(r -> r.method().equals("POST") && r.body().contains(action.title())))
+                .hasSize(1);
+        assertThat(ticket().state()).isEqualTo(SyncState.SYNCED);
+        assertThat(ticket().pendingCalls()).isZero();
+    }
+
+    @Test
     void mapsLifecycleStepsWithoutPullingWorkInProgressBackToOpen() {
         assertThat(TrackerSync.steps(ActionStatus.IN_PROGRESS, ActionStatus.OPEN))
                 .isEmpty();
