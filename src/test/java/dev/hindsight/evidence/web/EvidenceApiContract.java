@@ -110,7 +110,7 @@ abstract class EvidenceApiContract {
 
     @Test
     void uploadsMultipartWithItsDescription() {
-        byte[] content = logLines();
+        byte[] content = dev.hindsight.evidence.EvidenceFixtures.slackMessages();
 
         HttpResponse<String> created = editor.postMultipart(
                 evidence(),

@@ -103,14 +103,13 @@ final class AlertPayloads {
                     "url",
                     firstNonNull(text(alert, "generatorURL"), text(alert, "panelURL"), text(alert, "dashboardURL")));
             attributes.put("fingerprint", text(alert, "fingerprint"));
-            String detail = String.join(
-                    "\n",
-                    java.util.stream.Stream.of(
-                                    annotations.get("summary"),
-                                    annotations.get("description"),
-                                    text(alert, "valueString"))
-                            .filter(s -> s != null && !s.isBlank())
-                            .toList());
+            List<String> details = new java.util.ArrayList<>();
+            details.add(annotations.remove("summary"));
+            details.add(annotations.remove("description"));
+            annotations.forEach((k, v) -> details.add(k + ": " + v));
+            details.add(text(alert, "valueString"));
+            String detail =
+                    details.stream().filter(s -> s != null && !s.isBlank()).collect(Collectors.joining("\n"));
             out.event(
                     at,
                     resolved ? EvidenceEventKind.ALERT_RESOLVED : EvidenceEventKind.ALERT_FIRING,

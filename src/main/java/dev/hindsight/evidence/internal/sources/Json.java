@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Json {
 
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** A document and the 1-based lines it spans. */
     record Document(JsonNode node, long firstLine, long lastLine) {}
