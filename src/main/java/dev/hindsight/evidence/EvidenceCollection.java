@@ -264,6 +264,15 @@ public class EvidenceCollection {
         return evidenceEvents.counts(incidentId.value());
     }
 
+    /**
+     * How each evidence of the incident parsed, by evidence id: the parse summary of alert, chat, deploy and metric
+     * evidence, and for logs one made from the log digest (lines as items); evidence without either is absent.
+     */
+    public Map<Long, ParseSummary> parseSummaries(Actor actor, IncidentId incidentId) {
+        incidents.get(actor, incidentId);
+        return evidenceEvents.summaries(incidentId.value());
+    }
+
     /** How an alert, chat, deploy or metric evidence parsed; empty for other kinds (logs have {@link #logDigest}). */
     public Optional<ParseSummary> parseSummary(Actor actor, IncidentId incidentId, long evidenceId) {
         Evidence evidence = get(actor, incidentId, evidenceId);

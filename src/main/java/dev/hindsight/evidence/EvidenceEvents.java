@@ -107,6 +107,24 @@ class EvidenceEvents {
                 .optional();
     }
 
+    Map<Long, ParseSummary> summaries(long incidentId) {
+        Map<Long, ParseSummary> summaries = new HashMap<>();
+        jdbc.sql("""
+                        select p.evidence_id, p.detected_format, p.items, p.events, p.unparsed, p.unparsed_examples
+                        from evidence_parses p join evidence e on e.id = p.evidence_id
+                        where e.incident_id = ?
+                        union all
+                        select d.evidence_id, d.detected_format, d.lines, 0, d.unparsed, d.unparsed_examples
+                        from log_digests d join evidence e on e.id = d.evidence_id
+                        where e.incident_id = ?""").params(incidentId, incidentId).query(rs -> {
+            summaries.put(
+                    rs.getLong(1),
+                    new ParseSummary(
+                            rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getLong(5), lines(rs.getString(6))));
+        });
+        return summaries;
+    }
+
     private static EvidenceEvent map(ResultSet rs, int row) throws SQLException {
         return new EvidenceEvent(
                 rs.getLong("evidence_id"),
