@@ -26,12 +26,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -256,6 +259,32 @@ public class EvidenceCollection {
     public List<EvidenceEvent> events(Actor actor, IncidentId incidentId) {
         incidents.get(actor, incidentId);
         return evidenceEvents.list(incidentId.value());
+    }
+
+    /**
+     * Symptoms found in the evidence of the given incidents, for learning from history: {@code alert:<alertname>}
+     * for alerts that fired and {@code burst:<template>} for bursts of error-level log templates. Incidents the actor
+     * may not see are left out; incidents without such events are absent; never null.
+     */
+    public Map<IncidentId, Set<String>> symptoms(Actor actor, Collection<IncidentId> incidentIds) {
+        Map<IncidentId, Set<String>> found = new HashMap<>();
+        Map<Long, Boolean> visible = new HashMap<>();
+        for (var entry : evidenceEvents
+                .symptoms(incidentIds.stream().map(IncidentId::value).toList())
+                .entrySet()) {
+            boolean maySee = visible.computeIfAbsent(entry.getKey(), id -> {
+                try {
+                    incidents.get(actor, new IncidentId(id));
+                    return true;
+                } catch (NotFoundException e) {
+                    return false;
+                }
+            });
+            if (maySee) {
+                found.put(new IncidentId(entry.getKey()), entry.getValue());
+            }
+        }
+        return found;
     }
 
     /** The number of events per evidence id of the incident (evidence without events is absent). */

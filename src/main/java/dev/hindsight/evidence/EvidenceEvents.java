@@ -125,6 +125,33 @@ class EvidenceEvents {
         return summaries;
     }
 
+    /** {@code alert:<alertname>} and {@code burst:<template>} per incident id, for the given incidents. */
+    Map<Long, java.util.Set<String>> symptoms(List<Long> incidentIds) {
+        Map<Long, java.util.Set<String>> symptoms = new HashMap<>();
+        for (int from = 0; from < incidentIds.size(); from += 500) {
+            List<Long> slice = incidentIds.subList(from, Math.min(incidentIds.size(), from + 500));
+            jdbc.sql("select incident_id, kind, title, attributes from evidence_events"
+                            + " where kind in ('ALERT_FIRING', 'LOG_BURST') and incident_id in (:ids)")
+                    .param("ids", slice)
+                    .query(rs -> {
+                        String symptom;
+                        if (rs.getString("kind").equals("ALERT_FIRING")) {
+                            String name = JSON.readValue(rs.getString("attributes"), ATTRIBUTES)
+                                    .get("alertname");
+                            symptom = name == null ? null : "alert:" + name;
+                        } else {
+                            String title = rs.getString("title");
+                            symptom = "burst:" + title.substring(title.indexOf(": ") + 2);
+                        }
+                        if (symptom != null) {
+                            symptoms.computeIfAbsent(rs.getLong("incident_id"), k -> new java.util.LinkedHashSet<>())
+                                    .add(symptom);
+                        }
+                    });
+        }
+        return symptoms;
+    }
+
     private static EvidenceEvent map(ResultSet rs, int row) throws SQLException {
         return new EvidenceEvent(
                 rs.getLong("evidence_id"),
