@@ -46,8 +46,7 @@ class IngestKillTests {
         assertThat(result.get(1)).isEqualTo("retried alreadyAttached=false");
         assertThat(result.get(2)).startsWith("after evidence=1 digests=1 events=");
         assertThat(result.get(2)).doesNotContain("events=0 ");
-        assertThat(result.get(3)).isEqualTo("again alreadyAttached=true");
-        assertThat(result.get(4)).isEqualTo(result.get(2).replace("after", "finally"));
+        assertThat(result).hasSize(3);
     }
 
     private Process start(String mode, String output) throws IOException {
