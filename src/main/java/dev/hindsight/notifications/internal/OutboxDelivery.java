@@ -89,9 +89,14 @@ public class OutboxDelivery {
 
     private record Outcome(boolean ok, boolean retry, Integer status, String error) {}
 
-    /** Delivers what is due; returns how many deliveries succeeded in this round. */
+    /** The periodic run: {@link #deliverDue} on the one node holding the lock. */
     @Scheduled(fixedDelayString = "${hindsight.notifications.delivery-interval:PT30S}")
     @SchedulerLock(name = "notification-outbox", lockAtMostFor = "PT10M")
+    public void deliver() {
+        deliverDue();
+    }
+
+    /** Delivers what is due now; returns how many deliveries succeeded in this round. */
     public int deliverDue() {
         OffsetDateTime now = now();
         List<Item> due = jdbc.sql("select * from notification_outbox where status = 'PENDING' and next_attempt_at <= ?"
