@@ -160,7 +160,7 @@ public class Meetings {
                             before.version())
                     .update();
             if (updated == 0) {
-                throw stale();
+                throw stale(incidentId);
             }
             jdbc.sql("delete from meeting_invitees where meeting_id = ?")
                     .param(id)
@@ -209,7 +209,7 @@ public class Meetings {
                 .params(now(), before.id(), expectedVersion)
                 .update();
         if (updated == 0) {
-            throw stale();
+            throw stale(incidentId);
         }
         Meeting after = load(incidentId).orElseThrow();
         audit.record(
@@ -246,7 +246,7 @@ public class Meetings {
                 .params(n, d, now(), before.id(), expectedVersion)
                 .update();
         if (updated == 0) {
-            throw stale();
+            throw stale(incidentId);
         }
         Meeting after = load(incidentId).orElseThrow();
         List<FieldChange> changes = new ArrayList<>();
@@ -522,12 +522,19 @@ public class Meetings {
             throw new InvalidInputException("version", "is required to change a scheduled meeting");
         }
         if (meeting.version() != expected) {
-            throw stale();
+            throw stale(meeting.version());
         }
     }
 
-    private static ConflictException stale() {
-        return new ConflictException("Someone changed the meeting since you loaded it; reload and try again.");
+    private static ConflictException stale(Integer current) {
+        return new ConflictException(
+                "Someone changed the meeting since you loaded it (it is now at version " + current
+                        + "); nothing was saved: reload and try again.",
+                current);
+    }
+
+    private ConflictException stale(IncidentId incidentId) {
+        return stale(load(incidentId).map(Meeting::version).orElse(null));
     }
 
     private static List<FieldChange> diff(Meeting before, Meeting after) {

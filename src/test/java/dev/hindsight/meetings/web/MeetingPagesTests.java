@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import dev.hindsight.accounts.Accounts;
+import dev.hindsight.accounts.ApiTokens;
 import dev.hindsight.incident.IncidentFixtures;
 import dev.hindsight.incident.IncidentForm;
 import dev.hindsight.incident.IncidentId;
@@ -40,6 +41,9 @@ class MeetingPagesTests {
 
     @Autowired
     Meetings meetings;
+
+    @Autowired
+    ApiTokens tokens;
 
     Actor editor;
     Actor commander;
@@ -127,6 +131,42 @@ class MeetingPagesTests {
                         csrf));
         assertThat(notes.statusCode()).isEqualTo(302);
         assertThat(meetings.get(editor, id).notes()).isEqualTo("We walked it");
+    }
+
+    @Test
+    void schedulesReschedulesAndCancelsThroughTheApiWithVersions() {
+        IncidentId id = incident("normal");
+        String path = "/api/v1/incidents/" + id.key() + "/meeting";
+        HttpSession api = HttpSession.withToken(
+                "http://localhost:" + port, tokens.create(editor, "meeting").secret());
+        String body = """
+                {"startsAt": "%s", "durationMinutes": 30, "location": "Room 2"}""";
+
+        HttpResponse<String> first = api.send("PUT", path, body.formatted("2026-03-10T14:00:00Z"), Map.of());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.headers().firstValue("ETag")).contains("\"0\"");
+        assertThat(first.body()).contains("\"sequence\":0").contains("\"invitees\":[\"" + commander.username());
+
+        HttpResponse<String> moved =
+                api.send("PUT", path, body.formatted("2026-03-11T14:00:00Z"), Map.of("If-Match", "\"0\""));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.body()).contains("\"sequence\":1");
+        HttpResponse<String> stale =
+                api.send("PUT", path, body.formatted("2026-03-12T14:00:00Z"), Map.of("If-Match", "\"0\""));
+        assertThat(stale.statusCode()).isEqualTo(412);
+        HttpResponse<String> bad = api.send("PUT", path, body.formatted("soon"), Map.of("If-Match", "\"1\""));
+        assertThat(bad.statusCode()).isEqualTo(422);
+
+        assertThat(api.get(path + "/agenda").body()).contains("Walk the timeline");
+        HttpResponse<String> cancelled = api.send("POST", path + "/cancel", "{}", Map.of("If-Match", "\"1\""));
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.body()).contains("\"status\":\"cancelled\"").contains("\"sequence\":2");
+
+        HttpSession commanderApi = HttpSession.withToken(
+                "http://localhost:" + port, tokens.create(commander, "inbox").secret());
+        assertThat(commanderApi.get("/api/v1/notifications").body())
+                .contains("Invitation: postmortem meeting for " + id.key())
+                .contains("Cancelled: postmortem meeting for " + id.key());
     }
 
     @Test
