@@ -29,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** From an uploaded log to a key moment on the timeline, in real headless Chromium. */
+/** From an uploaded log and Alertmanager payload to a key moment on the timeline, in real headless Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TimelineBrowserTests {
@@ -86,7 +86,7 @@ class TimelineBrowserTests {
     }
 
     @Test
-    void uploadsALogAcceptsAProposedEntryAsDetectedAndSeesTimeToDetectChange() {
+    void uploadsALogAndAnAlertAcceptsAProposedEntryAsDetectedAndSeesTimeToDetectChange() {
         String key = incidents
                 .create(editor, TimelineFixtures.timedIncident("Timeline " + UUID.randomUUID()))
                 .key();
@@ -100,12 +100,23 @@ class TimelineBrowserTests {
                 .click();
         assertThat(page.locator("#evidence-message")).containsText("Attached checkout-api.log");
         page.navigate("/incidents/" + key);
-        assertThat(page.locator("#timeline-counts")).containsText("2 proposed");
+        page.getByLabel("File")
+                .setInputFiles(
+                        new FilePayload("alertmanager.json", "application/json", EvidenceFixtures.alertPayload()));
+        page.getByLabel("Kind").selectOption("alert");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attach"))
+                .click();
+        assertThat(page.locator("#evidence-message")).containsText("Attached alertmanager.json");
+        page.navigate("/incidents/" + key);
+        assertThat(page.locator("#timeline-counts")).containsText("3 proposed");
         page.locator("#timeline-link").click();
 
         assertThat(page.locator("#timeline-zone")).containsText("Europe/Paris");
         Locator rows = page.locator("#timeline-table tr.entry");
-        assertThat(rows).hasCount(2);
+        assertThat(rows).hasCount(3);
+        Locator alert = rows.filter(new Locator.FilterOptions().setHasText("CheckoutErrors"));
+        assertThat(alert.locator("time")).hasText("11:00:05");
+        assertThat(alert.locator(".badge.st")).hasText("proposed");
         assertThat(page.locator("#timeline-table tr.group").first()).containsText("UTC+01:00");
         Locator declines = rows.filter(new Locator.FilterOptions().setHasText("payment declined"));
         assertThat(declines.locator("time")).hasText("11:00:02");
