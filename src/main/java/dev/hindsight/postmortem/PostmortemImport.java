@@ -49,7 +49,8 @@ import tools.jackson.databind.JsonNode;
  * in the catalog when missing. Tags from {@code tags}, {@code categories} and {@code keywords}, made into tags
  * (lower case, other characters become {@code -}), at most 30. Times from {@code started_at}/{@code start_time},
  * {@code resolved_at}/{@code end_time} and the other key times: RFC 3339 with an offset; without one, UTC; empty means
- * unknown. Sections: the front matter's {@code sections} layout (from an export), else the template the severity
+ * unknown. An imported incident is resolved unless its front matter says otherwise; without an end time it counts as
+ * resolved when its postmortem was published ({@code source_published_at}), else when imported (the incident rule). Sections: the front matter's {@code sections} layout (from an export), else the template the severity
  * selects; the body is split on the section markers of an export, else on level-1 and level-2 headings: text before
  * the first heading goes to the first narrative section, a heading naming a narrative section fills it, any other
  * heading becomes a narrative section of its own.
@@ -144,6 +145,12 @@ public class PostmortemImport {
         times.put("acknowledgedAt", time(meta, errors, "acknowledged_at"));
         times.put("mitigatedAt", time(meta, errors, "mitigated_at"));
         times.put("resolvedAt", time(meta, errors, "resolved_at", "end_time"));
+        if (times.get("resolvedAt") == null) {
+            OffsetDateTime published = time(meta, errors, "source_published_at");
+            if (published != null && (times.get("startedAt") == null || !published.isBefore(times.get("startedAt")))) {
+                times.put("resolvedAt", published);
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

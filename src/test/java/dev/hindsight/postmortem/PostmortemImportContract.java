@@ -144,9 +144,23 @@ abstract class PostmortemImportContract {
 
         assertThat(i.title()).isEqualTo("Allegro incident");
         assertThat(i.keyTimes().startedAt()).isNull();
-        assertThat(i.keyTimes().resolvedAt()).isNull();
+        assertThat(i.keyTimes().resolvedAt())
+                .as("no end time and no publication date: resolved when imported")
+                .isAfter(OffsetDateTime.parse("2026-01-01T00:00:00Z"));
         assertThat(i.serviceNames()).containsExactly("allegro");
         assertThat(i.links()).extracting(l -> l.url()).contains("http://allegro.tech/allegro-cast-post-mortem.html");
+    }
+
+    @Test
+    void takesThePublicationDateAsResolvedTimeWhenThereIsNoEndTime() {
+        Incident i = incident("3ca9020c-e384-4964-98b6-68268d9e42ec.md");
+
+        assertThat(i.title()).isEqualTo("How I Broke `git push heroku main`");
+        assertThat(i.keyTimes().startedAt()).isNull();
+        assertThat(i.keyTimes().resolvedAt().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2020-10-01T20:30:00Z").toInstant());
+        assertThat(i.tags()).contains("401", "kernel-app", "config-change");
+        assertThat(i.serviceNames()).containsExactly("git-server-component");
     }
 
     @Test
