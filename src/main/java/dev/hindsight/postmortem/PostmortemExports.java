@@ -220,6 +220,11 @@ public class PostmortemExports {
         }
     }
 
+    /** The PDF with the diagrams drawn, failing rather than leaving them out (for tests). */
+    byte[] pdfWithDiagrams(Actor actor, IncidentId id) throws IOException {
+        return pdf(html(documents.render(actor, id), true));
+    }
+
     private byte[] pdf(String xhtml) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -59,6 +59,12 @@ abstract class PostmortemDocumentsContract {
     IncidentManagement incidents;
 
     @Autowired
+    dev.hindsight.analysis.FishboneAnalysis fishbones;
+
+    @Autowired
+    dev.hindsight.faulttrees.FaultTrees faultTrees;
+
+    @Autowired
     RootCauseAnalysis analysis;
 
     @Autowired
@@ -377,6 +383,34 @@ abstract class PostmortemDocumentsContract {
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         assertThat(new ByteArrayInputStream(pdf).available()).isGreaterThan(1000);
     }
+
+    @Test
+    void drawsFishboneAndFaultTreeDiagramsIntoTheExports() throws Exception {
+        fishbones.create(editor, incident, "Checkout slow " + unique);
+        faultTrees.importMef(editor, incident, "Cooling " + unique, TWO_PUMPS, null);
+
+        RenderedPostmortem doc = documents.render(viewer, incident);
+        assertThat(part(doc, "diagrams").diagrams())
+                .extracting(RenderedPostmortem.Diagram::title)
+                .containsExactly("Fishbone: Checkout slow " + unique, "Fault tree: Cooling " + unique);
+        assertThat(exports.html(viewer, incident)).contains("<svg", "Fault tree: Cooling " + unique);
+
+        byte[] pdf = exports.pdfWithDiagrams(viewer, incident);
+        try (var document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Fault tree: Cooling " + unique);
+        }
+    }
+
+    static final String TWO_PUMPS = """
+            <?xml version="1.0"?>
+            <opsa-mef>
+              <define-fault-tree name="cooling">
+                <define-gate name="top"><and><basic-event name="pump-a"/><basic-event name="pump-b"/></and></define-gate>
+                <define-basic-event name="pump-a"><float value="0.01"/></define-basic-event>
+                <define-basic-event name="pump-b"><float value="0.02"/></define-basic-event>
+              </define-fault-tree>
+            </opsa-mef>
+            """;
 
     void assertSameDocument(IncidentId copy, IncidentId original) {
         var a = incidents.get(admin, original);
