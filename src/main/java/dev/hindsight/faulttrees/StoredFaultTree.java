@@ -2,7 +2,12 @@ package dev.hindsight.faulttrees;
 
 import java.time.OffsetDateTime;
 
-/** A fault tree attached to an incident; {@code mefXml} is the model as imported. */
+/**
+ * A fault tree attached to an incident; {@code mefXml} is the model as imported, or as the engine writes it once the
+ * tree was created or edited in Hindsight.
+ *
+ * @param version increases by one on every edit; an edit based on an older version is refused
+ */
 public record StoredFaultTree(
         long id,
         long incidentId,
@@ -12,4 +17,5 @@ public record StoredFaultTree(
         int basicEvents,
         String createdBy,
         OffsetDateTime createdAt,
-        String mefXml) {}
+        String mefXml,
+        int version) {}

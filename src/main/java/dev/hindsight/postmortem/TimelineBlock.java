@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Where the document's timeline section gets its moments. The default lists the incident's key times; a timeline
- * module plugs in by declaring its own bean of this type marked {@code @Primary}.
+ * Where the document's timeline section gets its moments: the accepted entries of the timeline module
+ * ({@code CuratedTimeline}), else the incident's key times ({@code KeyTimesTimeline}).
  */
 public interface TimelineBlock {
 

@@ -280,6 +280,37 @@ class AccountsTests {
     }
 
     @Test
+    void refusesApiRequestsOfAUserWhoMustChangeTheirPasswordUntilTheyDo() {
+        Actor user = TestUsers.create(accounts, "editor");
+        HttpSession token =
+                HttpSession.withToken(base(), tokens.create(user, "cli").secret());
+        assertThat(token.get("/api/v1/incidents").statusCode()).isEqualTo(200);
+        accounts.update(
+                TestUsers.admin(accounts),
+                user.userId(),
+                new UserForm(user.username(), null, null, "editor", "reset-by-admin-2"));
+        HttpSession session = HttpSession.login(base(), user.username(), "reset-by-admin-2");
+        long before = incidentCount();
+
+        for (HttpResponse<String> refused : java.util.List.of(
+                token.get("/api/v1/incidents"),
+                token.get("/api/v1/me"),
+                token.postJson("/api/v1/incidents", "{\"title\": \"Blocked " + unique + "\", \"severity\": \"SEV2\"}"),
+                session.get("/api/v1/incidents"))) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+            assertThat(refused.body()).contains("Change your password first");
+        }
+        assertThat(incidentCount()).as("a refused request creates nothing").isEqualTo(before);
+
+        accounts.changeOwnPassword(user, "reset-by-admin-2", "my-own-new-password");
+
+        assertThat(token.get("/api/v1/incidents").statusCode()).isEqualTo(200);
+        assertThat(session.get("/api/v1/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void refusesAFormPostWithoutTheCsrfTokenAndCreatesNothing() {
         Actor editor = TestUsers.create(accounts, "editor");
         HttpSession session = HttpSession.login(base(), editor.username(), TestUsers.PASSWORD);

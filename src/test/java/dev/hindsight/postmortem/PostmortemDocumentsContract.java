@@ -62,6 +62,9 @@ abstract class PostmortemDocumentsContract {
     dev.hindsight.analysis.FishboneAnalysis fishbones;
 
     @Autowired
+    dev.hindsight.timeline.IncidentTimeline timeline;
+
+    @Autowired
     dev.hindsight.faulttrees.FaultTrees faultTrees;
 
     @Autowired
@@ -202,6 +205,20 @@ abstract class PostmortemDocumentsContract {
         assertThat(part(doc, "root-causes").markdown()).contains("Pool too small " + unique);
         assertThat(part(doc, "action-items").html()).contains("Alert on pool saturation " + unique);
         assertThat(part(doc, "impact").markdown()).contains("Orders failed", "Users affected: 120");
+    }
+
+    @Test
+    void showsTheAcceptedTimelineEntriesOnceThereAreAny() {
+        timeline.addManual(
+                editor,
+                incident,
+                new dev.hindsight.timeline.EntryForm("2025-06-03T09:18:00Z", "Queue depth alarm " + unique));
+
+        String markdown = part(documents.render(viewer, incident), "timeline").markdown();
+
+        assertThat(markdown)
+                .contains("2025-06-03 09:18 UTC** Queue depth alarm " + unique)
+                .doesNotContain("Acknowledged");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.hindsight.accounts.web;
 import dev.hindsight.accounts.Accounts;
 import dev.hindsight.accounts.User;
 import dev.hindsight.accounts.internal.HindsightPrincipal;
+import dev.hindsight.shared.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -11,7 +12,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Sends a user whose password was set by someone else (the generated admin password) to change it first. */
+/**
+ * Sends a user whose password was set by someone else (the generated admin password, or one an admin set) to change it
+ * first: pages redirect to the account page; API requests (with a session or an API token) are refused with a 403
+ * problem saying so, until the password is changed on the account page.
+ */
 @Component
 class PasswordChangeInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
@@ -35,6 +40,28 @@ class PasswordChangeInterceptor implements HandlerInterceptor, WebMvcConfigurer 
                         "/error",
                         "/api/**",
                         "/actuator/**");
+        registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (mustChangePassword()) {
+                            throw new ForbiddenException("Change your password first: your password was set by"
+                                    + " someone else, so the API is closed to you until you choose your own on the"
+                                    + " account page (/account).");
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/**")
+                .excludePathPatterns("/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/**");
+    }
+
+    private boolean mustChangePassword() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getPrincipal() instanceof HindsightPrincipal principal
+                && accounts.findById(principal.userId())
+                        .map(User::mustChangePassword)
+                        .orElse(false);
     }
 
     @Override
@@ -43,15 +70,9 @@ class PasswordChangeInterceptor implements HandlerInterceptor, WebMvcConfigurer 
         if (!"GET".equals(request.getMethod())) {
             return true;
         }
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof HindsightPrincipal principal) {
-            boolean mustChange = accounts.findById(principal.userId())
-                    .map(User::mustChangePassword)
-                    .orElse(false);
-            if (mustChange) {
-                response.sendRedirect(request.getContextPath() + "/account?change-password");
-                return false;
-            }
+        if (mustChangePassword()) {
+            response.sendRedirect(request.getContextPath() + "/account?change-password");
+            return false;
         }
         return true;
     }
