@@ -20,6 +20,8 @@ import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.IncidentLink;
 import dev.hindsight.incident.IncidentManagement;
 import dev.hindsight.incident.IncidentSettings;
+import dev.hindsight.postmortem.Postmortem;
+import dev.hindsight.postmortem.PostmortemDocuments;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.timeline.EntryForm;
 import dev.hindsight.timeline.IncidentTimeline;
@@ -63,6 +65,7 @@ class DemoData implements ApplicationRunner {
     private final FiveWhysAnalysis fiveWhys;
     private final EvidenceCollection evidence;
     private final FaultTrees faultTrees;
+    private final PostmortemDocuments postmortems;
     private final IncidentTimeline timeline;
     private final Clock clock;
 
@@ -78,6 +81,7 @@ class DemoData implements ApplicationRunner {
             FiveWhysAnalysis fiveWhys,
             EvidenceCollection evidence,
             FaultTrees faultTrees,
+            PostmortemDocuments postmortems,
             IncidentTimeline timeline,
             Clock clock) {
         this.enabled = enabled;
@@ -91,6 +95,7 @@ class DemoData implements ApplicationRunner {
         this.fiveWhys = fiveWhys;
         this.evidence = evidence;
         this.faultTrees = faultTrees;
+        this.postmortems = postmortems;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -158,6 +163,7 @@ class DemoData implements ApplicationRunner {
                         List.of("deploy", "config", "customer-facing"),
                         Map.of("region", "eu-west-1", "customer_tickets", "214")));
         analyseCheckout(actor, checkout);
+        writePostmortem(actor, checkout);
         incidents.changeStatus(actor, checkout.id(), "closed", checkout.version());
         Incident database = incidents.create(
                 actor,
@@ -305,6 +311,28 @@ class DemoData implements ApplicationRunner {
                         List.of(),
                         List.of("near-miss", "comms"),
                         Map.of()));
+    }
+
+    private void writePostmortem(Actor actor, Incident checkout) {
+        Postmortem doc = postmortems.saveSection(actor, checkout.id(), "what-happened", """
+                A configuration change to the payments gateway added a fraud rule meant for a test card range. The
+                range in the setting was wider than intended and covered real cards from one issuer, so the gateway
+                declined them as invalid. Checkout showed a card error to about 8% of customers.
+
+                The change went out through the configuration pipeline, which applies settings to every gateway node
+                at once: the progressive rollout that protects code deploys does not cover gateway settings.""", -1);
+        doc = postmortems.saveSection(actor, checkout.id(), "went-well", """
+                - The on-call engineer had a one-command rollback for gateway settings and used it within minutes.
+                - Support spotted the single-issuer pattern in customer tickets and shared it in the incident channel.""", doc.version());
+        doc = postmortems.saveSection(actor, checkout.id(), "went-wrong", """
+                - The decline-rate alert watched total errors, so a rise limited to one issuer took 7 minutes to page.
+                - The settings change skipped the canary stage because the pipeline offers none for gateway settings.""", doc.version());
+        postmortems.saveSection(
+                actor,
+                checkout.id(),
+                "got-lucky",
+                "The change landed at 10:00 on a weekday, when the payments team was at their desks.",
+                doc.version());
     }
 
     private void analyseCheckout(Actor actor, Incident checkout) {
