@@ -3,11 +3,9 @@ package dev.hindsight;
 import dev.hindsight.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Starts the Hindsight server, or runs a command-line tool when the first argument names one. */
 @SpringBootApplication
-@EnableScheduling
 public class HindsightApplication {
 
     public static void main(String[] args) {

@@ -25,12 +25,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,6 +56,7 @@ public class ActionItems {
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ActionItems(
             ActionRepository repository,
@@ -61,7 +64,9 @@ public class ActionItems {
             RootCauseAnalysis analysis,
             Accounts accounts,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.incidents = incidents;
         this.analysis = analysis;
@@ -206,6 +211,7 @@ public class ActionItems {
             throw stale(before, repository.version(id.value()).orElse(null));
         }
         ActionItem after = repository.find(id.value()).orElseThrow();
+        events.publishEvent(new ActionStatusChanged(after.id(), after.incidentId(), before.status(), next));
         audit.record(
                 before.incidentId().value(),
                 actor,
@@ -214,6 +220,73 @@ public class ActionItems {
                         + before.status().label() + " → " + next.label() + (why == null ? "" : " (" + why + ")"),
                 diff(before, after));
         return after;
+    }
+
+    /**
+     * Applies one change to several actions, all or nothing: each action is checked, versioned and audited as if
+     * changed alone; when any of them is refused nothing is changed and the {@link InvalidInputException} has one
+     * error per refused action (its key as the field). Returns the changed actions in the order given.
+     */
+    @Transactional
+    public List<ActionItem> bulkChange(Actor actor, BulkChange change) {
+        actor.require(Role.EDITOR);
+        if (change.targets() == null || change.targets().isEmpty()) {
+            throw new InvalidInputException("actions", "select at least one action");
+        }
+        if (change.targets().size() > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("actions", "at most " + MAX_PAGE_SIZE + " actions at once");
+        }
+        if (!change.changesFields() && !change.changesStatus()) {
+            throw new InvalidInputException("change", "choose a status, owner, priority or due date to set");
+        }
+        List<FieldError> failures = new ArrayList<>();
+        List<ActionItem> changed = new ArrayList<>();
+        Set<ActionId> seen = new HashSet<>();
+        for (BulkChange.Target target : change.targets()) {
+            if (target == null || target.id() == null || !seen.add(target.id())) {
+                continue;
+            }
+            try {
+                ActionItem current = get(actor, target.id());
+                int version = target.version();
+                if (change.changesFields()) {
+                    current = update(actor, target.id(), bulkForm(current, change), version);
+                    version = current.version();
+                }
+                if (change.changesStatus()) {
+                    current = changeStatus(actor, target.id(), change.status(), change.reason(), version);
+                }
+                changed.add(current);
+            } catch (InvalidInputException e) {
+                failures.add(new FieldError(
+                        target.id().key(),
+                        e.errors().stream()
+                                .map(f -> f.field() + " " + f.message())
+                                .collect(Collectors.joining("; "))));
+            } catch (ConflictException | NotFoundException e) {
+                failures.add(new FieldError(target.id().key(), e.getMessage()));
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new InvalidInputException(failures);
+        }
+        return changed;
+    }
+
+    private static ActionForm bulkForm(ActionItem a, BulkChange change) {
+        return new ActionForm(
+                a.title(),
+                a.description(),
+                a.type().label(),
+                BulkChange.blank(change.priority()) ? a.priority().name() : change.priority(),
+                BulkChange.blank(change.owner()) ? a.ownerName() : change.owner(),
+                a.teamName(),
+                BulkChange.blank(change.dueDate())
+                        ? (a.dueDate() == null ? null : a.dueDate().toString())
+                        : change.dueDate(),
+                a.effort() == null ? null : a.effort().name(),
+                a.ticketUrl(),
+                a.factorIds());
     }
 
     ActionRepository.ActionRow validate(Actor actor, IncidentId incidentId, ActionForm form) {

@@ -181,6 +181,13 @@ class ActionRepository {
             where.append(" and a.status in ('OPEN', 'IN_PROGRESS') and a.due_date < :today");
             params.put("today", today);
         }
+        if (filter.recurred()) {
+            where.append(" and exists (select 1 from contributing_factors f join incidents x on x.id = f.incident_id"
+                    + " join incidents y on y.id = a.incident_id where"
+                    + Recurrences.RULE
+                    + (actor.isAdmin() ? "" : Recurrences.visible("x"))
+                    + ")");
+        }
         if (filter.incident() != null) {
             where.append(" and a.incident_id = :incident");
             params.put("incident", filter.incident().value());

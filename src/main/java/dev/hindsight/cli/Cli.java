@@ -14,7 +14,8 @@ public final class Cli {
             new FtaCommand(),
             new BenchFtaCommand(),
             new BnCommand(),
-            new BlamelessCheckCommand());
+            new BlamelessCheckCommand(),
+            new ImportPostmortemsCommand());
 
     private Cli() {}
 

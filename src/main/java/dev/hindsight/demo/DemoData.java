@@ -16,10 +16,18 @@ import dev.hindsight.faulttrees.FaultTrees;
 import dev.hindsight.incident.Incident;
 import dev.hindsight.incident.IncidentForm;
 import dev.hindsight.incident.IncidentForm.ParticipantEntry;
+import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.IncidentLink;
 import dev.hindsight.incident.IncidentManagement;
 import dev.hindsight.incident.IncidentSettings;
+import dev.hindsight.postmortem.Postmortem;
+import dev.hindsight.postmortem.PostmortemDocuments;
 import dev.hindsight.shared.Actor;
+import dev.hindsight.timeline.EntryForm;
+import dev.hindsight.timeline.IncidentTimeline;
+import dev.hindsight.timeline.StatementForm;
+import dev.hindsight.timeline.TimelineEntry;
+import dev.hindsight.timeline.TimelineFilter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,6 +65,8 @@ class DemoData implements ApplicationRunner {
     private final FiveWhysAnalysis fiveWhys;
     private final EvidenceCollection evidence;
     private final FaultTrees faultTrees;
+    private final PostmortemDocuments postmortems;
+    private final IncidentTimeline timeline;
     private final Clock clock;
 
     DemoData(
@@ -71,6 +81,8 @@ class DemoData implements ApplicationRunner {
             FiveWhysAnalysis fiveWhys,
             EvidenceCollection evidence,
             FaultTrees faultTrees,
+            PostmortemDocuments postmortems,
+            IncidentTimeline timeline,
             Clock clock) {
         this.enabled = enabled;
         this.jdbc = jdbc;
@@ -83,6 +95,8 @@ class DemoData implements ApplicationRunner {
         this.fiveWhys = fiveWhys;
         this.evidence = evidence;
         this.faultTrees = faultTrees;
+        this.postmortems = postmortems;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -149,6 +163,7 @@ class DemoData implements ApplicationRunner {
                         List.of("deploy", "config", "customer-facing"),
                         Map.of("region", "eu-west-1", "customer_tickets", "214")));
         analyseCheckout(actor, checkout);
+        writePostmortem(actor, checkout);
         incidents.changeStatus(actor, checkout.id(), "closed", checkout.version());
         Incident database = incidents.create(
                 actor,
@@ -298,6 +313,28 @@ class DemoData implements ApplicationRunner {
                         Map.of()));
     }
 
+    private void writePostmortem(Actor actor, Incident checkout) {
+        Postmortem doc = postmortems.saveSection(actor, checkout.id(), "what-happened", """
+                A configuration change to the payments gateway added a fraud rule meant for a test card range. The
+                range in the setting was wider than intended and covered real cards from one issuer, so the gateway
+                declined them as invalid. Checkout showed a card error to about 8% of customers.
+
+                The change went out through the configuration pipeline, which applies settings to every gateway node
+                at once: the progressive rollout that protects code deploys does not cover gateway settings.""", -1);
+        doc = postmortems.saveSection(actor, checkout.id(), "went-well", """
+                - The on-call engineer had a one-command rollback for gateway settings and used it within minutes.
+                - Support spotted the single-issuer pattern in customer tickets and shared it in the incident channel.""", doc.version());
+        doc = postmortems.saveSection(actor, checkout.id(), "went-wrong", """
+                - The decline-rate alert watched total errors, so a rise limited to one issuer took 7 minutes to page.
+                - The settings change skipped the canary stage because the pipeline offers none for gateway settings.""", doc.version());
+        postmortems.saveSection(
+                actor,
+                checkout.id(),
+                "got-lucky",
+                "The change landed at 10:00 on a weekday, when the payments team was at their desks.",
+                doc.version());
+    }
+
     private void analyseCheckout(Actor actor, Incident checkout) {
         FiveWhys whys = fiveWhys.start(actor, checkout.id(), "Checkout failed for 8% of orders for 52 minutes");
         WhyNode rejected = fiveWhys.addWhy(
@@ -346,7 +383,41 @@ class DemoData implements ApplicationRunner {
                 checkout.id(),
                 new EvidenceUpload("payments-gateway.log", "log", "UTC", null, null),
                 new ByteArrayInputStream(gatewayLog(start).getBytes(StandardCharsets.UTF_8)));
+        curateTimeline(actor, checkout.id(), start);
         faultTrees.importMef(actor, checkout.id(), "Checkout unavailable", CHECKOUT_TREE, null);
+    }
+
+    /** A few curated timeline entries and a statement on the checkout incident, over its gateway log. */
+    private void curateTimeline(Actor actor, IncidentId id, OffsetDateTime start) {
+        List<TimelineEntry> proposed = timeline.entries(actor, id, TimelineFilter.DEFAULT);
+        String declines = null;
+        for (TimelineEntry e : proposed) {
+            if (e.text().contains("Reloaded fraud rules")) {
+                timeline.accept(actor, id, e.ref(), e.version());
+                timeline.annotate(
+                        actor, id, e.ref(), "Revision r4182 narrowed the BIN ranges; nobody was paged for it.");
+            } else if (e.text().contains("Declined card")) {
+                TimelineEntry edited = timeline.edit(
+                        actor, id, e.ref(), new EntryForm(null, "Gateway starts declining cards from one issuer"), 0);
+                declines = edited.ref();
+            }
+        }
+        timeline.addManual(
+                actor,
+                id,
+                new EntryForm(
+                        start.plusMinutes(50).toString(), "Payments on-call rolls the fraud rules back to r4181"));
+        User alice = accounts.findByUsername("alice").orElseThrow();
+        timeline.addStatement(
+                new Actor(alice.id(), alice.username(), alice.role()),
+                id,
+                new StatementForm(
+                        "The checkout error panel went amber a few minutes after the gateway change, but the alert"
+                                + " only fired when total errors crossed 5%. I paged payments as soon as I saw that"
+                                + " the declines came from one issuer.",
+                        List.of(start.plusMinutes(20).toString()),
+                        declines == null ? List.of() : List.of(declines),
+                        true));
     }
 
     /** A payments gateway log around the demo incident: steady orders, then declines after a config reload. */

@@ -2,16 +2,20 @@ package dev.hindsight.evidence;
 
 import dev.hindsight.audit.AuditTrail;
 import dev.hindsight.audit.FieldChange;
+import dev.hindsight.evidence.internal.EventDraft;
 import dev.hindsight.evidence.internal.LogDigester;
 import dev.hindsight.evidence.internal.TextCheck;
+import dev.hindsight.evidence.internal.sources.SourceParsers;
 import dev.hindsight.incident.Incident;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.IncidentManagement;
+import dev.hindsight.incident.KeyTimes;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.FieldError;
 import dev.hindsight.shared.InvalidInputException;
 import dev.hindsight.shared.NotFoundException;
 import dev.hindsight.shared.Role;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,10 +26,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,6 +57,7 @@ public class EvidenceCollection {
 
     private final EvidenceRepository repository;
     private final LogDigests digests;
+    private final EvidenceEvents evidenceEvents;
     private final EvidenceStore store;
     private final IncidentManagement incidents;
     private final AuditTrail audit;
@@ -58,6 +68,7 @@ public class EvidenceCollection {
     EvidenceCollection(
             EvidenceRepository repository,
             LogDigests digests,
+            EvidenceEvents evidenceEvents,
             EvidenceStore store,
             IncidentManagement incidents,
             AuditTrail audit,
@@ -66,6 +77,7 @@ public class EvidenceCollection {
             Clock clock) {
         this.repository = repository;
         this.digests = digests;
+        this.evidenceEvents = evidenceEvents;
         this.store = store;
         this.incidents = incidents;
         this.audit = audit;
@@ -85,9 +97,18 @@ public class EvidenceCollection {
     public Ingested attach(Actor actor, IncidentId incidentId, EvidenceUpload upload, InputStream content) {
         actor.require(Role.EDITOR);
         Incident incident = incidents.get(actor, incidentId);
-        Description description = describe(upload);
+        Description described = describe(upload);
+        Description description = described;
+        if (upload.kind() == null || upload.kind().isBlank()) {
+            BufferedInputStream buffered = new BufferedInputStream(content, SNIFF);
+            description = sniff(described, buffered);
+            content = buffered;
+        }
+        Description chosen = description;
         if (description.kind() == EvidenceKind.LOG) {
             LogDigester.checkFormat(description.format());
+        } else {
+            SourceParsers.checkFormat(description.kind(), description.format());
         }
         StoredBlob blob;
         try {
@@ -98,14 +119,20 @@ public class EvidenceCollection {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store " + description.name(), e);
         }
-        LogDigest digest = description.kind() == EvidenceKind.LOG && !attachedAlready(incidentId, blob)
-                ? digest(blob, description, incident)
-                : null;
+        Derived derived = attachedAlready(incidentId, blob) ? Derived.NOTHING : derive(blob, description, incident);
         try {
             return Objects.requireNonNull(transaction.execute(status -> {
-                Ingested ingested = record(actor, incidentId, description, blob);
-                if (digest != null && !ingested.alreadyAttached()) {
-                    digests.save(ingested.evidence().id(), digest);
+                Ingested ingested = record(actor, incidentId, chosen, blob);
+                if (!ingested.alreadyAttached()) {
+                    long evidenceId = ingested.evidence().id();
+                    if (derived.digest() != null) {
+                        digests.save(evidenceId, derived.digest());
+                    }
+                    if (derived.summary() != null) {
+                        evidenceEvents.saveSummary(evidenceId, derived.summary());
+                    }
+                    evidenceEvents.save(
+                            incidentId.value(), number(evidenceId, chosen.clockOffsetSeconds(), derived.events()));
                 }
                 return ingested;
             }));
@@ -113,6 +140,74 @@ public class EvidenceCollection {
             return new Ingested(
                     repository.findBySha256(incidentId.value(), blob.sha256()).orElseThrow(() -> raced), true);
         }
+    }
+
+    private static final int SNIFF = 64 * 1024;
+
+    /** What was derived from content before it is recorded: a log digest or a parse summary, and events. */
+    private record Derived(LogDigest digest, ParseSummary summary, List<EventDraft> events) {
+        static final Derived NOTHING = new Derived(null, null, List.of());
+    }
+
+    private Description sniff(Description d, BufferedInputStream content) {
+        if ((d.kind() != EvidenceKind.LOG && d.kind() != EvidenceKind.OTHER)
+                || !d.name().toLowerCase(Locale.ROOT).matches(".*\\.(json|jsonl|ndjson)")) {
+            return d;
+        }
+        try {
+            content.mark(SNIFF);
+            byte[] prefix = content.readNBytes(SNIFF);
+            content.reset();
+            EvidenceKind sniffed = SourceParsers.sniff(prefix, prefix.length);
+            return sniffed == null
+                    ? d
+                    : new Description(d.name(), sniffed, d.zone(), d.clockOffsetSeconds(), d.format());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + d.name(), e);
+        }
+    }
+
+    private Derived derive(StoredBlob blob, Description description, Incident incident) {
+        if (description.kind() == EvidenceKind.LOG) {
+            LogDigester.Result result = digest(blob, description, incident);
+            return new Derived(result.digest(), null, result.events());
+        }
+        if (!SourceParsers.handles(description.kind())) {
+            return Derived.NOTHING;
+        }
+        try {
+            SourceParsers.Result result = SourceParsers.parse(
+                    description.kind(),
+                    description.format(),
+                    store.open(blob.sha256()),
+                    ZoneId.of(description.zone()),
+                    clock.instant().plusSeconds(description.clockOffsetSeconds()));
+            return new Derived(null, result.summary(), result.events());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + description.name() + " back", e);
+        }
+    }
+
+    /** Numbers the drafts in time order and corrects their times by the clock offset. */
+    private static List<EvidenceEvent> number(long evidenceId, int clockOffsetSeconds, List<EventDraft> drafts) {
+        List<EventDraft> sorted = drafts.stream()
+                .sorted(Comparator.comparing(EventDraft::at).thenComparingLong(EventDraft::firstLine))
+                .toList();
+        List<EvidenceEvent> events = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            EventDraft d = sorted.get(i);
+            events.add(new EvidenceEvent(
+                    evidenceId,
+                    i + 1,
+                    d.at().minusSeconds(clockOffsetSeconds).atOffset(ZoneOffset.UTC),
+                    d.kind(),
+                    d.title(),
+                    d.detail(),
+                    d.firstLine(),
+                    d.lastLine(),
+                    d.attributes()));
+        }
+        return events;
     }
 
     /**
@@ -127,7 +222,7 @@ public class EvidenceCollection {
         return repository.findBySha256(incidentId.value(), blob.sha256()).isPresent();
     }
 
-    private LogDigest digest(StoredBlob blob, Description description, Incident incident) {
+    private LogDigester.Result digest(StoredBlob blob, Description description, Incident incident) {
         OffsetDateTime when =
                 incident.keyTimes().startedAt() != null ? incident.keyTimes().startedAt() : incident.createdAt();
         ZoneId zone = ZoneId.of(description.zone());
@@ -136,10 +231,146 @@ public class EvidenceCollection {
                     store.open(blob.sha256()),
                     description.format(),
                     zone,
-                    when.atZoneSameInstant(zone).toLocalDate());
+                    when.atZoneSameInstant(zone).toLocalDate(),
+                    window(incident, description.clockOffsetSeconds()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + description.name() + " back", e);
         }
+    }
+
+    /** The incident's window (started or detected, to resolved or mitigated) as the evidence's clock would say it. */
+    private static LogDigester.Window window(Incident incident, int clockOffsetSeconds) {
+        KeyTimes times = incident.keyTimes();
+        OffsetDateTime from = times.startedAt() != null ? times.startedAt() : times.detectedAt();
+        if (from == null) {
+            return LogDigester.Window.NONE;
+        }
+        OffsetDateTime to = times.resolvedAt() != null
+                ? times.resolvedAt()
+                : times.mitigatedAt() != null ? times.mitigatedAt() : from;
+        return new LogDigester.Window(
+                from.toInstant().plusSeconds(clockOffsetSeconds), to.toInstant().plusSeconds(clockOffsetSeconds));
+    }
+
+    /**
+     * What was found in the incident's evidence when it was attached, for an actor who may see the incident (others
+     * get {@link NotFoundException}): ordered by time, then evidence id, then sequence number; never null.
+     */
+    public List<EvidenceEvent> events(Actor actor, IncidentId incidentId) {
+        incidents.get(actor, incidentId);
+        return evidenceEvents.list(incidentId.value());
+    }
+
+    /**
+     * Symptoms found in the evidence of the given incidents, for learning from history: {@code alert:<alertname>}
+     * for alerts that fired and {@code burst:<template>} for bursts of error-level log templates. Incidents the actor
+     * may not see are left out; incidents without such events are absent; never null.
+     */
+    public Map<IncidentId, Set<String>> symptoms(Actor actor, Collection<IncidentId> incidentIds) {
+        Map<IncidentId, Set<String>> found = new HashMap<>();
+        Map<Long, Boolean> visible = new HashMap<>();
+        for (var entry : evidenceEvents
+                .symptoms(incidentIds.stream().map(IncidentId::value).toList())
+                .entrySet()) {
+            boolean maySee = visible.computeIfAbsent(entry.getKey(), id -> {
+                try {
+                    incidents.get(actor, new IncidentId(id));
+                    return true;
+                } catch (NotFoundException e) {
+                    return false;
+                }
+            });
+            if (maySee) {
+                found.put(new IncidentId(entry.getKey()), entry.getValue());
+            }
+        }
+        return found;
+    }
+
+    /** The number of events per evidence id of the incident (evidence without events is absent). */
+    public Map<Long, Integer> eventCounts(Actor actor, IncidentId incidentId) {
+        incidents.get(actor, incidentId);
+        return evidenceEvents.counts(incidentId.value());
+    }
+
+    /**
+     * How each evidence of the incident parsed, by evidence id: the parse summary of alert, chat, deploy and metric
+     * evidence, and for logs one made from the log digest (lines as items); evidence without either is absent.
+     */
+    public Map<Long, ParseSummary> parseSummaries(Actor actor, IncidentId incidentId) {
+        incidents.get(actor, incidentId);
+        return evidenceEvents.summaries(incidentId.value());
+    }
+
+    /** How an alert, chat, deploy or metric evidence parsed; empty for other kinds (logs have {@link #logDigest}). */
+    public Optional<ParseSummary> parseSummary(Actor actor, IncidentId incidentId, long evidenceId) {
+        Evidence evidence = get(actor, incidentId, evidenceId);
+        return evidenceEvents.summary(evidence.id());
+    }
+
+    /** The most lines {@link #rawLines} returns at once. */
+    public static final int MAX_RAW_LINES = 500;
+
+    private static final int MAX_RAW_LINE_LENGTH = 10_000;
+
+    /**
+     * Lines {@code fromLine} to {@code toLine} (1-based, inclusive) of a text evidence as stored, line endings
+     * removed; fewer when the evidence ends earlier. Throws {@link InvalidInputException} when the range is not
+     * 1 &le; from &le; to, spans more than {@value #MAX_RAW_LINES} lines, or the evidence is not of a text kind;
+     * {@link NotFoundException} when the evidence or incident is not visible. Very long lines are cut.
+     */
+    public List<String> rawLines(Actor actor, IncidentId incidentId, long evidenceId, long fromLine, long toLine) {
+        List<FieldError> errors = new ArrayList<>();
+        if (fromLine < 1) {
+            errors.add(new FieldError("from", "must be at least 1"));
+        }
+        if (toLine < fromLine) {
+            errors.add(new FieldError("to", "must not be before from"));
+        } else if (toLine - fromLine >= MAX_RAW_LINES) {
+            errors.add(new FieldError("to", "at most " + MAX_RAW_LINES + " lines at once"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Evidence evidence = get(actor, incidentId, evidenceId);
+        if (!evidence.kind().requiresText()) {
+            throw new InvalidInputException("id", evidence.name() + " is not a text kind, so it has no lines");
+        }
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = new java.io.BufferedInputStream(store.open(evidence.sha256()), 1 << 16)) {
+            long line = 1;
+            java.io.ByteArrayOutputStream current = new java.io.ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) != -1) {
+                if (line >= fromLine) {
+                    if (b == '\n') {
+                        lines.add(text(current));
+                        current.reset();
+                    } else if (current.size() < MAX_RAW_LINE_LENGTH * 4) {
+                        current.write(b);
+                    }
+                }
+                if (b == '\n') {
+                    if (++line > toLine) {
+                        return lines;
+                    }
+                }
+            }
+            if (line >= fromLine && current.size() > 0) {
+                lines.add(text(current));
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The bytes of evidence " + evidenceId + " cannot be read", e);
+        }
+    }
+
+    private static String text(java.io.ByteArrayOutputStream bytes) {
+        String s = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (s.endsWith("\r")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s.length() <= MAX_RAW_LINE_LENGTH ? s : s.substring(0, MAX_RAW_LINE_LENGTH - 1) + "…";
     }
 
     /** The incident's evidence, oldest first. */

@@ -5,6 +5,7 @@ import dev.hindsight.analysis.RootCauseAnalysis;
 import dev.hindsight.engines.bayes.learn.CauseModel;
 import dev.hindsight.engines.bayes.learn.CauseRanking;
 import dev.hindsight.engines.bayes.learn.IncidentCase;
+import dev.hindsight.evidence.EvidenceCollection;
 import dev.hindsight.incident.Incident;
 import dev.hindsight.incident.IncidentFilter;
 import dev.hindsight.incident.IncidentId;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Service;
 /**
  * Ranks contributing-factor categories for an incident from the history of incidents the reader may see: each past
  * incident with recorded factors is a case (its factor categories are the causes; its affected services and tags the
- * symptoms), a per-category naive Bayes model is learned from their counts with a Beta(1, 1) prior, and the
+ * symptoms, with the alerts that fired and the error log bursts found in its evidence), a per-category naive Bayes model is learned from their counts with a Beta(1, 1) prior, and the
  * incident's own services and tags are the evidence. Restricted incidents the reader may not see never enter the
  * model, so its numbers reveal nothing about them.
  */
@@ -37,20 +38,26 @@ public class LikelyCauses {
 
     private final IncidentManagement incidents;
     private final RootCauseAnalysis analysis;
+    private final EvidenceCollection evidence;
 
-    LikelyCauses(IncidentManagement incidents, RootCauseAnalysis analysis) {
+    LikelyCauses(IncidentManagement incidents, RootCauseAnalysis analysis, EvidenceCollection evidence) {
         this.incidents = incidents;
         this.analysis = analysis;
+        this.evidence = evidence;
     }
 
     /** The ranking for one incident. */
     public record Report(List<LikelyCause> causes, List<String> observed, List<String> unseenSymptoms, int casesUsed) {}
 
-    /** The incident's symptoms as the model names them: {@code service:<name>} and {@code tag:<tag>}. */
-    static List<String> symptoms(Incident incident) {
+    /**
+     * The incident's symptoms as the model names them: {@code service:<name>} and {@code tag:<tag>}, then from its
+     * evidence {@code alert:<alertname>} (alerts that fired) and {@code burst:<template>} (error log bursts).
+     */
+    static List<String> symptoms(Incident incident, Set<String> fromEvidence) {
         List<String> symptoms = new ArrayList<>();
         incident.serviceNames().forEach(s -> symptoms.add("service:" + s));
         incident.tags().forEach(t -> symptoms.add("tag:" + t));
+        symptoms.addAll(fromEvidence == null ? Set.of() : fromEvidence);
         return symptoms;
     }
 
@@ -74,12 +81,18 @@ public class LikelyCauses {
                         .add(f.category());
             }
         }
+        List<IncidentId> withEvidence = new ArrayList<>(causes.keySet());
+        withEvidence.add(id);
+        Map<IncidentId, Set<String>> evidenceSymptoms = evidence.symptoms(actor, withEvidence);
         List<IncidentCase> cases = new ArrayList<>();
         for (var entry : causes.entrySet()) {
             Incident incident = past.get(entry.getKey());
-            cases.add(new IncidentCase(incident.key(), entry.getValue(), new LinkedHashSet<>(symptoms(incident))));
+            cases.add(new IncidentCase(
+                    incident.key(),
+                    entry.getValue(),
+                    new LinkedHashSet<>(symptoms(incident, evidenceSymptoms.get(incident.id())))));
         }
-        List<String> observed = symptoms(current);
+        List<String> observed = symptoms(current, evidenceSymptoms.get(id));
         if (cases.isEmpty()) {
             return new Report(List.of(), observed, observed, 0);
         }

@@ -144,7 +144,8 @@ abstract class EvidenceCollectionContract {
 
     @Test
     void recordsTheAttachmentInTheIncidentsAuditTrail() {
-        Evidence e = evidence.attach(editor, incident, as("pager.json", "alert"), stream(logLines()))
+        Evidence e = evidence.attach(
+                        editor, incident, as("pager.json", "alert"), stream(EvidenceFixtures.alertPayload()))
                 .evidence();
 
         AuditEntry entry = audit.forIncident(incident.value()).get(0);
@@ -354,8 +355,8 @@ abstract class EvidenceCollectionContract {
     void keepsOnlyTheFileNameAndTheChosenDescription() {
         EvidenceUpload upload = new EvidenceUpload("C:\\fakepath\\api.txt", "chat", "Europe/Paris", -90, "Slack");
 
-        Evidence e =
-                evidence.attach(editor, incident, upload, stream(logLines())).evidence();
+        Evidence e = evidence.attach(editor, incident, upload, stream(EvidenceFixtures.slackMessages()))
+                .evidence();
 
         assertThat(e.name()).isEqualTo("api.txt");
         assertThat(e.kind()).isEqualTo(EvidenceKind.CHAT);
@@ -466,7 +467,8 @@ abstract class EvidenceCollectionContract {
 
     @Test
     void keepsNoDigestForEvidenceThatIsNotALog() {
-        Evidence e = evidence.attach(editor, incident, as("pager.json", "alert"), stream(logLines()))
+        Evidence e = evidence.attach(
+                        editor, incident, as("pager.json", "alert"), stream(EvidenceFixtures.alertPayload()))
                 .evidence();
         assertThat(evidence.logDigest(editor, incident, e.id())).isEmpty();
     }

@@ -21,6 +21,27 @@ public final class EvidenceFixtures {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** An Alertmanager webhook payload with one firing alert at 2026-03-02T10:00:05Z, unique to this call. */
+    public static byte[] alertPayload() {
+        return ("""
+                {"version":"4","status":"firing","receiver":"hindsight","alerts":[{"status":"firing",
+                "labels":{"alertname":"CheckoutErrors","severity":"page","service":"checkout","run":"%s"},
+                "annotations":{"summary":"Checkout error rate above 5%%"},
+                "startsAt":"2026-03-02T10:00:05Z","endsAt":"0001-01-01T00:00:00Z",
+                "generatorURL":"http://prometheus/graph"}]}
+                """).formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A Slack day export with two messages (the second one says it rolls back), unique to this call. */
+    public static byte[] slackMessages() {
+        return ("""
+                [{"type":"message","user":"U1","user_name":"ana","text":"checkout errors are up (%s)",
+                  "ts":"1772445600.000100"},
+                 {"type":"message","user":"U2","user_name":"ben","text":"Rolling back the 10:00 deploy now",
+                  "ts":"1772445660.000200"}]
+                """).formatted(UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Unique bytes with a NUL byte in them. */
     public static byte[] binary() {
         byte[] text = logLines();

@@ -4,12 +4,15 @@ import static dev.hindsight.actions.web.ActionApi.action;
 import static dev.hindsight.actions.web.ActionApi.incident;
 
 import dev.hindsight.accounts.Accounts;
+import dev.hindsight.actions.ActionGate;
 import dev.hindsight.actions.ActionItem;
 import dev.hindsight.actions.ActionItems;
 import dev.hindsight.actions.ActionPriority;
 import dev.hindsight.actions.ActionStatus;
 import dev.hindsight.actions.ActionType;
 import dev.hindsight.actions.Effort;
+import dev.hindsight.actions.Recurrences;
+import dev.hindsight.actions.SavedViews;
 import dev.hindsight.analysis.ContributingFactor;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.incident.Page;
@@ -50,10 +53,17 @@ class ActionPages {
 
     private final ActionItems actions;
     private final Accounts accounts;
+    private final SavedViews savedViews;
+    private final ActionGate gate;
+    private final Recurrences recurrences;
 
-    ActionPages(ActionItems actions, Accounts accounts) {
+    ActionPages(
+            ActionItems actions, Accounts accounts, SavedViews savedViews, ActionGate gate, Recurrences recurrences) {
+        this.recurrences = recurrences;
         this.actions = actions;
         this.accounts = accounts;
+        this.savedViews = savedViews;
+        this.gate = gate;
     }
 
     @GetMapping("/incidents/{key}/actions-fragment")
@@ -85,6 +95,39 @@ class ActionPages {
             model.addAttribute("errors", byField(e.errors()));
             return renderPlan(actor, id, form, true, model);
         }
+    }
+
+    @PostMapping("/incidents/{key}/factors/{factorId}/accepted-risk")
+    String acceptRisk(
+            Actor actor,
+            @PathVariable String key,
+            @PathVariable long factorId,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "false") boolean withdraw,
+            Model model,
+            HttpServletResponse response) {
+        IncidentId id = incident(key);
+        try {
+            if (withdraw) {
+                gate.withdraw(actor, id, factorId);
+                model.addAttribute("planFlash", "Withdrew the accepted risk.");
+            } else {
+                gate.accept(actor, id, factorId, note);
+                model.addAttribute("planFlash", "Accepted the risk.");
+            }
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute(
+                    "planFlash",
+                    "Not saved: "
+                            + e.errors().stream()
+                                    .map(f -> f.field() + " " + f.message())
+                                    .collect(Collectors.joining("; ")));
+        } catch (ConflictException e) {
+            response.setStatus(409);
+            model.addAttribute("planFlash", e.getMessage());
+        }
+        return renderPlan(actor, id, ActionPageForm.blank(null), false, model);
     }
 
     @PostMapping("/actions/{id}/status")
@@ -132,6 +175,8 @@ class ActionPages {
         model.addAttribute("priorities", ActionPriority.values());
         model.addAttribute("types", ActionType.values());
         model.addAttribute("today", actions.today());
+        model.addAttribute("savedViews", savedViews.visibleTo(actor));
+        model.addAttribute("currentQuery", request.getQueryString() == null ? "" : request.getQueryString());
         try {
             model.addAttribute(
                     "page",
@@ -212,6 +257,9 @@ class ActionPages {
         model.addAttribute("priorities", ActionPriority.values());
         model.addAttribute("efforts", Effort.values());
         model.addAttribute("today", actions.today());
+        model.addAttribute("gateFindings", gate.findings(actor, id));
+        model.addAttribute("acceptedRisks", gate.acceptedRisks(actor, id));
+        model.addAttribute("recurrences", recurrences.of(actor, id));
         return PLAN;
     }
 

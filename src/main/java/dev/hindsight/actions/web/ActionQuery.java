@@ -30,7 +30,8 @@ record ActionQuery(
         Boolean mine,
         String sort,
         Integer page,
-        Integer size) {
+        Integer size,
+        Boolean recurred) {
 
     ActionFilter filter(Accounts accounts) {
         List<FieldError> errors = new ArrayList<>();
@@ -63,7 +64,8 @@ record ActionQuery(
                 Boolean.TRUE.equals(overdue),
                 incidentId,
                 Boolean.TRUE.equals(mine),
-                null);
+                null,
+                Boolean.TRUE.equals(recurred));
     }
 
     ActionSort sortOrder() {

@@ -6,6 +6,7 @@ import dev.hindsight.evidence.EvidenceCollection;
 import dev.hindsight.evidence.EvidenceUpload;
 import dev.hindsight.evidence.Ingested;
 import dev.hindsight.evidence.LogDigest;
+import dev.hindsight.evidence.ParseSummary;
 import dev.hindsight.incident.IncidentId;
 import dev.hindsight.shared.Actor;
 import dev.hindsight.shared.NotFoundException;
@@ -101,6 +102,35 @@ class EvidenceApi {
     LogDigest templates(Actor actor, @PathVariable String key, @PathVariable long id) {
         return evidence.logDigest(actor, id(key), id)
                 .orElseThrow(() -> new NotFoundException("Evidence " + id + " is not a log, so it has no templates"));
+    }
+
+    @GetMapping("/{id}/parse")
+    ParseSummary parse(Actor actor, @PathVariable String key, @PathVariable long id) {
+        return evidence.parseSummary(actor, id(key), id)
+                .orElseThrow(() -> new NotFoundException(
+                        "Evidence " + id + " has no parse summary (logs have templates; statements and other files"
+                                + " are not parsed)"));
+    }
+
+    /** A range of raw lines, for drilling down from an event to where it came from. */
+    record RawLines(long evidenceId, long from, List<Line> lines) {
+        record Line(long number, String text) {}
+    }
+
+    @GetMapping("/{id}/lines")
+    RawLines lines(
+            Actor actor,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "1") long from,
+            @RequestParam(required = false) Long to) {
+        long last = to == null ? from + 99 : to;
+        List<String> lines = evidence.rawLines(actor, id(key), id, from, last);
+        List<RawLines.Line> numbered = new java.util.ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            numbered.add(new RawLines.Line(from + i, lines.get(i)));
+        }
+        return new RawLines(id, from, numbered);
     }
 
     @GetMapping("/{id}/raw")

@@ -54,6 +54,7 @@ class EvidencePages {
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String zone,
             @RequestParam(required = false) String clockOffsetSeconds,
+            @RequestParam(required = false) String format,
             @CookieValue(value = "tz", required = false) String tz,
             Model model)
             throws IOException {
@@ -67,7 +68,7 @@ class EvidencePages {
             Integer offset = parseOffset(clockOffsetSeconds);
             try (InputStream content = file.getInputStream()) {
                 Ingested ingested = evidence.attach(
-                        actor, id, new EvidenceUpload(file.getOriginalFilename(), kind, zone, offset, null), content);
+                        actor, id, new EvidenceUpload(file.getOriginalFilename(), kind, zone, offset, format), content);
                 model.addAttribute(
                         "message",
                         ingested.alreadyAttached()
@@ -80,6 +81,7 @@ class EvidencePages {
             model.addAttribute("kind", kind);
             model.addAttribute("zone", zone);
             model.addAttribute("clockOffsetSeconds", clockOffsetSeconds);
+            model.addAttribute("format", format);
         } catch (ForbiddenException e) {
             model.addAttribute("errors", List.of(new FieldError("file", e.getMessage())));
         }
@@ -90,6 +92,8 @@ class EvidencePages {
         IncidentId id = EvidenceApi.id(key);
         model.addAttribute("key", id.key());
         model.addAttribute("items", evidence.list(actor, id));
+        model.addAttribute("eventCounts", evidence.eventCounts(actor, id));
+        model.addAttribute("parses", evidence.parseSummaries(actor, id));
         model.addAttribute("kinds", EvidenceKind.values());
         model.addAttribute("canEdit", actor.canEdit());
         model.addAttribute("viewZone", zone(tz));

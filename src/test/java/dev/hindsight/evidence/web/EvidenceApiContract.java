@@ -110,7 +110,7 @@ abstract class EvidenceApiContract {
 
     @Test
     void uploadsMultipartWithItsDescription() {
-        byte[] content = logLines();
+        byte[] content = dev.hindsight.evidence.EvidenceFixtures.slackMessages();
 
         HttpResponse<String> created = editor.postMultipart(
                 evidence(),
@@ -182,6 +182,43 @@ abstract class EvidenceApiContract {
                 .isEqualTo(404);
         assertThat(outsider.postRaw(evidence() + "?name=x.log", logLines()).statusCode())
                 .isEqualTo(404);
+        assertThat(outsider.get("/api/v1/incidents/" + key + "/evidence-events").statusCode())
+                .isEqualTo(404);
+        assertThat(outsider.get(evidence() + "/" + id + "/lines?from=1&to=2").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void servesEventsRawLinesAndParseSummaries() {
+        byte[] payload = dev.hindsight.evidence.EvidenceFixtures.alertPayload();
+        long id = json(editor.postRaw(evidence() + "?name=am.json&kind=alert&zone=Europe/Paris", payload))
+                .get("id")
+                .asLong();
+
+        JsonNode events = json(viewer.get("/api/v1/incidents/" + key + "/evidence-events"));
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("evidenceId").asLong()).isEqualTo(id);
+        assertThat(events.get(0).get("seq").asInt()).isEqualTo(1);
+        assertThat(events.get(0).get("kind").asString()).isEqualTo("ALERT_FIRING");
+        assertThat(events.get(0).get("at").asString()).isEqualTo("2026-03-02T10:00:05Z");
+        assertThat(events.get(0).get("attributes").get("alertname").asString()).isEqualTo("CheckoutErrors");
+        JsonNode lines = json(viewer.get(evidence() + "/" + id + "/lines?from=2&to=3"));
+        assertThat(lines.get("lines")).hasSize(2);
+        assertThat(lines.get("lines").get(0).get("number").asLong()).isEqualTo(2);
+        assertThat(lines.get("lines").get(0).get("text").asString()).contains("\"alertname\":\"CheckoutErrors\"");
+        JsonNode parse = json(viewer.get(evidence() + "/" + id + "/parse"));
+        assertThat(parse.get("format").asString()).isEqualTo("alertmanager");
+        assertThat(parse.get("events").asInt()).isEqualTo(1);
+        HttpResponse<String> bad = viewer.get(evidence() + "/" + id + "/lines?from=0&to=3");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("from");
+        HttpResponse<String> section = viewer.get("/incidents/" + key + "/evidence");
+        assertThat(section.statusCode()).isEqualTo(200);
+        assertThat(section.body()).contains("1 event").contains("0 unparsed");
+        HttpResponse<String> unknownFormat =
+                editor.postRaw(evidence() + "?name=x.json&kind=alert&format=nagios", payload);
+        assertThat(unknownFormat.statusCode()).isEqualTo(422);
+        assertThat(unknownFormat.body()).contains("nagios");
     }
 
     @Test
