@@ -237,6 +237,29 @@ abstract class IncidentSearchContract {
                 .containsKey("factors");
     }
 
+    @Autowired
+    dev.hindsight.timeline.IncidentTimeline timeline;
+
+    @Autowired
+    dev.hindsight.postmortem.PostmortemDocuments postmortems;
+
+    @Test
+    void searchesStatementsAndPostmortemDocuments() {
+        Incident incident = create("Narrated " + word, "x", "SEV2", null, List.of());
+        timeline.addStatement(
+                editor,
+                incident.id(),
+                new dev.hindsight.timeline.StatementForm(
+                        "I saw " + word + "s in the dashboard", List.of("2026-03-02T10:05:00Z"), List.of(), false));
+        postmortems.saveSection(editor, incident.id(), "what-happened", "The " + word + "pm pool shrank.", -1);
+        search.follow();
+
+        assertThat(search.search(viewer, word + "s", 0, 10).hits().getFirst().snippets())
+                .containsKey("timeline");
+        assertThat(search.search(viewer, word + "pm", 0, 10).hits().getFirst().snippets())
+                .containsKey("postmortem");
+    }
+
     @Test
     void rejectsQueriesThatCannotBeParsed() {
         assertThatThrownBy(() -> search.search(viewer, "title:(unclosed", 0, 10))
