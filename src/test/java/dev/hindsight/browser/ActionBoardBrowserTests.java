@@ -2,84 +2,25 @@ package dev.hindsight.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import dev.hindsight.accounts.Accounts;
 import dev.hindsight.actions.ActionForm;
 import dev.hindsight.actions.ActionItems;
 import dev.hindsight.incident.IncidentFixtures;
 import dev.hindsight.incident.IncidentId;
-import dev.hindsight.incident.IncidentManagement;
-import dev.hindsight.shared.Actor;
-import dev.hindsight.testing.Browsers;
-import dev.hindsight.testing.TestUsers;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The action board's saved views and bulk changes, in real headless Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class ActionBoardBrowserTests {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    IncidentManagement incidents;
+class ActionBoardBrowserTests extends BrowserTestSupport {
 
     @Autowired
     ActionItems actions;
-
-    BrowserContext context;
-    Page page;
-    Actor editor;
-    String unique;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void logIn() {
-        unique = UUID.randomUUID().toString().substring(0, 6);
-        editor = TestUsers.create(accounts, "editor");
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1280, 900));
-        page = context.newPage();
-        IncidentBrowserTests.login(page, editor.username(), TestUsers.PASSWORD);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     @Test
     void savesAViewAppliesItAndChangesTwoActionsAtOnce() {

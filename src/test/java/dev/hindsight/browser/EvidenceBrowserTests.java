@@ -2,86 +2,21 @@ package dev.hindsight.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import dev.hindsight.accounts.Accounts;
 import dev.hindsight.evidence.EvidenceFixtures;
 import dev.hindsight.incident.IncidentFixtures;
-import dev.hindsight.incident.IncidentManagement;
-import dev.hindsight.shared.Actor;
-import dev.hindsight.testing.Browsers;
-import dev.hindsight.testing.TestUsers;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Attaching evidence on the incident page, in real headless Chromium. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class EvidenceBrowserTests {
-
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    IncidentManagement incidents;
-
-    BrowserContext context;
-    Page page;
-    Actor editor;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void logIn() {
-        editor = TestUsers.create(accounts, "editor");
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1280, 900));
-        page = context.newPage();
-        page.navigate("/login");
-        page.getByLabel("User name").fill(editor.username());
-        page.getByLabel("Password").fill(TestUsers.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
-        assertThat(page).hasURL(Pattern.compile(".*/incidents$"));
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class EvidenceBrowserTests extends BrowserTestSupport {
 
     @Test
     void attachesALogOnTheIncidentPageAndListsItWithItsHash() {

@@ -86,12 +86,7 @@ class IncidentBrowserTests {
     }
 
     static void login(Page page, String user, String password) {
-        page.navigate("/login");
-        page.getByLabel("User name").fill(user);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
-                .click();
-        assertThat(page).hasURL(Pattern.compile(".*/incidents$"));
+        BrowserTestSupport.login(page, user, password);
     }
 
     String createIncident(String title) {

@@ -3,84 +3,27 @@ package dev.hindsight.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import dev.hindsight.accounts.Accounts;
 import dev.hindsight.incident.IncidentFixtures;
-import dev.hindsight.incident.IncidentManagement;
-import dev.hindsight.shared.Actor;
-import dev.hindsight.testing.Browsers;
-import dev.hindsight.testing.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Writing a postmortem in real headless Chromium: blameless findings as you type, preview, save, PDF download. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class PostmortemBrowserTests {
+class PostmortemBrowserTests extends BrowserTestSupport {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    IncidentManagement incidents;
-
-    BrowserContext context;
-    Page page;
-    Actor editor;
-    String unique;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void logIn() {
-        unique = UUID.randomUUID().toString().substring(0, 6);
-        editor = TestUsers.create(accounts, "editor");
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1280, 900)
-                .setAcceptDownloads(true));
-        page = context.newPage();
-        IncidentBrowserTests.login(page, editor.username(), TestUsers.PASSWORD);
-    }
-
-    @AfterEach
-    void close() {
-        context.close();
+    @Override
+    Browser.NewContextOptions contextOptions() {
+        return super.contextOptions().setAcceptDownloads(true);
     }
 
     @Test
