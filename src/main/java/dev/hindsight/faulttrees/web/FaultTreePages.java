@@ -171,7 +171,7 @@ class FaultTreePages {
             String name = blankToNull(form.get("name"));
             FaultTreeNodeChange change = new FaultTreeNodeChange(
                     name,
-                    form.get("description") == null ? null : form.get("description"),
+                    form.get("description"),
                     blankToNull(form.get("type")),
                     "atleast".equals(form.get("type")) ? integer(form.get("k"), "k") : null,
                     number(form.get("probability"), "probability"),
