@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param sourceRef where an imported document came from (e.g. the uuid in its front matter), or null
  * @param sections in document order, never null
+ * @param publishedAt when the document was (last) published, null while it is not published
  * @param version increases by one on every save; a save based on an older version is refused
  */
 public record Postmortem(
@@ -21,6 +22,7 @@ public record Postmortem(
         String sourceRef,
         List<Section> sections,
         OffsetDateTime updatedAt,
+        OffsetDateTime publishedAt,
         int version) {
 
     public boolean stored() {

@@ -66,7 +66,7 @@ public class PostmortemDocuments {
     private Postmortem unsaved(Incident incident) {
         PostmortemTemplate template = templates.forIncident(incident);
         return new Postmortem(
-                0, incident.id(), template.name(), PostmortemStatus.DRAFT, null, sectionsOf(template), null, -1);
+                0, incident.id(), template.name(), PostmortemStatus.DRAFT, null, sectionsOf(template), null, null, -1);
     }
 
     static List<Section> sectionsOf(PostmortemTemplate template) {

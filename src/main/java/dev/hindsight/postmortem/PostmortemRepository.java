@@ -133,6 +133,7 @@ class PostmortemRepository {
                         rs.getString("source_ref"),
                         List.of(),
                         rs.getObject("updated_at", OffsetDateTime.class),
+                        rs.getObject("published_at", OffsetDateTime.class),
                         rs.getInt("version")))
                 .optional()
                 .map(p -> new Postmortem(
@@ -143,6 +144,7 @@ class PostmortemRepository {
                         p.sourceRef(),
                         sections(p.id()),
                         p.updatedAt(),
+                        p.publishedAt(),
                         p.version()));
     }
 

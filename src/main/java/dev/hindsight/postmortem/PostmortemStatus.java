@@ -10,7 +10,9 @@ public enum PostmortemStatus {
     DRAFT,
     IN_REVIEW,
     APPROVED,
-    PUBLISHED;
+    PUBLISHED,
+    /** No review needed: minor incidents (by the review rules, e.g. SEV4-5) skip the workflow. */
+    NOT_REQUIRED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
